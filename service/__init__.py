@@ -1,0 +1,1 @@
+"""The Discimus exchange emulator: SOAP service, domain and persistence."""

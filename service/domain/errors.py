@@ -1,0 +1,182 @@
+"""One exception tree with stable codes.
+
+Every business refusal the emulator can give is a :class:`DomainError` subclass with a
+numeric ``code`` that never changes meaning. The SOAP edge turns them into MAGDA
+``Uitzondering`` elements (Identificatie = code, Type = severity); nothing else does.
+Codes reuse MAGDA's where the meaning matches (20002, 30001, 40006); ours sit in the
+same ranges: 1xxxx message content, 2xxxx identification, 3xxxx data, 4xxxx rights,
+5xxxx deadlines and notices.
+
+The table is rendered into the README by ``discimus contracts codes``; keep the
+docstrings to one line, they are the user-facing meaning.
+"""
+from __future__ import annotations
+
+import enum
+
+
+class Severity(str, enum.Enum):
+    """MAGDA UitzonderingTypeType."""
+
+    FOUT = "FOUT"
+    WAARSCHUWING = "WAARSCHUWING"
+    INFORMATIE = "INFORMATIE"
+
+
+class DomainError(Exception):
+    """Root of every business refusal; carries a stable code and a diagnosis."""
+
+    code: int = 99999
+    severity: Severity = Severity.FOUT
+
+    def __init__(self, diagnose: str, *, field: str | None = None):
+        super().__init__(diagnose)
+        self.diagnose = diagnose
+        self.field = field
+
+
+class ValidationError(DomainError, ValueError):
+    """A field of the message breaks a content rule."""
+
+    code = 10000
+
+
+class MissingFieldError(ValidationError):
+    """A required field is missing or empty."""
+
+    code = 10001
+
+
+class InvalidDateError(ValidationError):
+    """A date is impossible or dates are in the wrong order."""
+
+    code = 10002
+
+
+class InvalidStamnummerError(ValidationError):
+    """The stamnummer is not 7 digits starting with a school year."""
+
+    code = 10003
+
+
+class InvalidPostcodeError(ValidationError):
+    """The postcode is not a 4- or 6-digit Belgian postcode (or digits only abroad)."""
+
+    code = 10004
+
+
+class InvalidAddressError(ValidationError):
+    """The address breaks the country rules (00999: street stays empty)."""
+
+    code = 10005
+
+
+class ReferteConflictError(DomainError):
+    """The sender already used this Referte for a different message."""
+
+    code = 10006
+
+
+class InvalidCodeValueError(ValidationError):
+    """A coded value (sex, reason, situation) is not in its code list."""
+
+    code = 10007
+
+
+class InvalidInszError(ValidationError):
+    """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
+
+    code = 20002
+
+
+class InszBirthDateMismatchError(ValidationError):
+    """The birth date encoded in the INSZ differs from the given birth date."""
+
+    code = 20010
+
+
+class NoDataError(DomainError):
+    """No data found for the question (MAGDA 30001)."""
+
+    code = 30001
+
+
+class EnrollmentNotFoundError(NoDataError):
+    """No enrollment with this institution, stamnummer and start date."""
+
+    code = 30010
+
+
+class EnrollmentConflictError(DomainError):
+    """The student already has an overlapping enrollment at this institution."""
+
+    code = 30020
+
+
+class EnrollmentClosedError(DomainError):
+    """The enrollment is already de-registered."""
+
+    code = 30021
+
+
+class AuthorisationError(DomainError):
+    """The sender has no mandate for this school, message type and date (MAGDA 40006)."""
+
+    code = 40006
+
+
+class NotEnrolledHereError(AuthorisationError):
+    """A school only sees students enrolled with it."""
+
+    code = 40010
+
+
+class SenderMismatchError(AuthorisationError):
+    """Afzender/Identificatie in the Context is not the certificate's sender."""
+
+    code = 40011
+
+
+class Notice(Exception):
+    """A non-blocking remark (WAARSCHUWING or INFORMATIE) returned with a stored answer.
+
+    Notices are values, not raised: use cases append them to their result.
+    """
+
+    code: int = 50000
+    severity: Severity = Severity.WAARSCHUWING
+
+    def __init__(self, diagnose: str):
+        super().__init__(diagnose)
+        self.diagnose = diagnose
+
+
+class LateRegistrationNotice(Notice):
+    """Registered more than 7 calendar days after the enrollment date; stored anyway."""
+
+    code = 50001
+
+
+class DoubleEnrollmentNotice(Notice):
+    """The student is also enrolled at another school in an overlapping period."""
+
+    code = 50002
+    severity = Severity.INFORMATIE
+
+
+class ReplayedAnswerNotice(Notice):
+    """This Referte was already processed; the first answer is returned, nothing written."""
+
+    code = 50003
+    severity = Severity.INFORMATIE
+
+
+def all_codes() -> list[type]:
+    """Every error and notice class, for the documented code table."""
+    seen: dict[tuple[int, str], type] = {}
+    stack: list[type] = [DomainError, Notice]
+    while stack:
+        cls = stack.pop()
+        seen.setdefault((cls.code, cls.__name__), cls)
+        stack.extend(cls.__subclasses__())
+    return [seen[k] for k in sorted(seen)]
