@@ -84,6 +84,12 @@ class UnknownOperation(SecurityError):
     faultcode = (SOAP_FAULT, "Client")
 
 
+class SchemaViolation(SecurityError):
+    """The verified Body does not follow the service's XML Schema (see its WSDL)."""
+    code = 115
+    faultcode = (SOAP_FAULT, "Client")
+
+
 # -- signature -------------------------------------------------------------------------
 class SecurityHeaderMissing(SecurityError):
     """No (or more than one) wsse:Security header."""

@@ -1,0 +1,111 @@
+"""Plain values going in and coming out of the client. No zeep objects leak out."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+# -- in --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Address:
+    street: str | None
+    house_number: str | None
+    postcode: str | None
+    municipality: str | None
+    country: str = "00150"          # NIS code; 00999 other/unknown (street stays empty)
+    box: str | None = None
+
+
+@dataclass(frozen=True)
+class Student:
+    insz: str | None                # None while pending a number
+    stamnummer: str
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+    sex: str                        # M, V or X
+    address: Address
+    nationality: str = "00150"
+
+
+@dataclass(frozen=True)
+class EnrollmentData:
+    institution_number: str
+    administrative_group: str
+    start_date: dt.date
+    registration_date: dt.date
+    first_attendance_date: dt.date | None = None
+    establishment: str | None = None
+
+
+# -- out -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Uitzondering:
+    """One MAGDA Uitzondering, typed: ``code`` is the stable number (see README)."""
+
+    code: int
+    type: str                       # FOUT, WAARSCHUWING or INFORMATIE
+    diagnose: str
+    oorsprong: str = ""
+    omstandigheid: str | None = None
+
+
+@dataclass(frozen=True)
+class EnrollmentInfo:
+    discimus_referte: int | None
+    institution_number: str
+    institution_name: str | None
+    stamnummer: str
+    administrative_group: str | None
+    start_date: dt.date | None
+    registration_date: dt.date | None
+    first_attendance_date: dt.date | None
+    end_date: dt.date | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class DoubleEnrollment:
+    insz: str
+    last_name: str
+    first_name: str
+    own: EnrollmentInfo
+    other: EnrollmentInfo
+    overlap_start: dt.date
+    overlap_end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Career:
+    insz: str | None
+    stamnummer: str
+    here: EnrollmentInfo
+    previous: EnrollmentInfo | None
+    next: EnrollmentInfo | None
+
+
+@dataclass(frozen=True)
+class Result(Generic[T]):
+    """The answer to one question: its content (None when refused) and Uitzonderingen."""
+
+    referte: str
+    inhoud: T | None
+    uitzonderingen: tuple[Uitzondering, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Uitzondering, ...]:
+        return tuple(u for u in self.uitzonderingen if u.type == "FOUT")
+
+    @property
+    def warnings(self) -> tuple[Uitzondering, ...]:
+        return tuple(u for u in self.uitzonderingen if u.type != "FOUT")
+
+    def codes(self) -> list[int]:
+        return [u.code for u in self.uitzonderingen]

@@ -1,0 +1,37 @@
+"""XML namespaces and algorithm identifiers of the WS-Security profile, in one place."""
+SOAP11_ENV = "http://schemas.xmlsoap.org/soap/envelope/"
+SOAP12_ENV = "http://www.w3.org/2003/05/soap-envelope"
+WSSE = ("http://docs.oasis-open.org/wss/2004/01/"
+        "oasis-200401-wss-wssecurity-secext-1.0.xsd")
+WSU = ("http://docs.oasis-open.org/wss/2004/01/"
+       "oasis-200401-wss-wssecurity-utility-1.0.xsd")
+DS = "http://www.w3.org/2000/09/xmldsig#"
+
+X509V3 = ("http://docs.oasis-open.org/wss/2004/01/"
+          "oasis-200401-wss-x509-token-profile-1.0#X509v3")
+BASE64 = ("http://docs.oasis-open.org/wss/2004/01/"
+          "oasis-200401-wss-soap-message-security-1.0#Base64Binary")
+
+EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
+RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+RSA_SHA384 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha384"
+RSA_SHA512 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha512"
+ECDSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
+ECDSA_SHA384 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384"
+ECDSA_SHA512 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512"
+SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
+SHA384 = "http://www.w3.org/2001/04/xmldsig-more#sha384"
+SHA512 = "http://www.w3.org/2001/04/xmlenc#sha512"
+
+
+def qname(namespace: str, local: str) -> str:
+    """Clark notation, ``{namespace}local``."""
+    return f"{{{namespace}}}{local}"
+
+
+WSU_ID = qname(WSU, "Id")
+SECURITY = qname(WSSE, "Security")
+TIMESTAMP = qname(WSU, "Timestamp")
+SIGNATURE = qname(DS, "Signature")
+BINARY_SECURITY_TOKEN = qname(WSSE, "BinarySecurityToken")
+MUST_UNDERSTAND = qname(SOAP11_ENV, "mustUnderstand")

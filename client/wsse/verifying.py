@@ -1,0 +1,334 @@
+"""Verifying a signed envelope with the strict profile, failing closed.
+
+The order follows SECURITY.md: first the signature's *shape* with lxml (algorithms,
+exactly two references, exactly one transform each, a token in the same header), then
+our own Id resolution pinned to the processed Body and the header's Timestamp (no
+wrapping), then the Timestamp's freshness, and only then xmlsec, in a context that
+knows just those two nodes and a key made from the token. Every failure raises a
+:class:`~discimus_client.wsse.errors.SecurityError`; nothing returns False.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import re
+import threading
+from dataclasses import dataclass
+
+import xmlsec
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from lxml import etree
+
+from discimus_client.wsse import ns
+from discimus_client.wsse.envelope import Envelope
+from discimus_client.wsse.errors import (
+    CertificateNotAllowed, InvalidSecurityToken, InvalidSignatureStructure,
+    InvalidTimestamp, MessageExpired, ResponseVerificationFailed, SecurityError,
+    SignatureInvalid, SignatureWrapping, TimestampInFuture, UnsupportedAlgorithm,
+)
+from discimus_client.wsse.policy import STRICT, SecurityPolicy
+
+xmlsec.cleanup_callbacks()   # never read a file or URL for a Reference
+
+_DS = f"{{{ns.DS}}}"
+_WSSE = f"{{{ns.WSSE}}}"
+_WSU = f"{{{ns.WSU}}}"
+_ID_NAMES = {"Id", "ID", "id"}
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?Z\Z")
+_KEY_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class VerifiedMessage:
+    """What verification established; read data only from here."""
+
+    envelope: Envelope
+    body: etree._Element
+    payload: etree._Element
+    certificate: x509.Certificate
+    certificate_der: bytes
+    created: dt.datetime
+    expires: dt.datetime
+    replay_key: str            # SHA-256 of canonical SignedInfo + signer fingerprint
+    signer_fingerprint: str    # SHA-256 of the certificate (DER), hex
+
+
+class Verifier:
+    def __init__(self, policy: SecurityPolicy = STRICT):
+        self._policy = policy
+        self._keys: dict[bytes, tuple[xmlsec.Key, x509.Certificate]] = {}
+        self._lock = threading.Lock()
+
+    def verify(self, envelope: Envelope, *, now: dt.datetime,
+               expected_certificate_der: bytes | None = None) -> VerifiedMessage:
+        """Verify ``envelope``'s signature, references and Timestamp.
+
+        :param expected_certificate_der: require exactly this signer (a client pins the
+            server's certificate); None accepts any token (the trust store decides).
+        :raises SecurityError: a subclass saying what is wrong
+        """
+        try:
+            return self._verify(envelope, now, expected_certificate_der)
+        except SecurityError:
+            raise
+        except (ValueError, TypeError, binascii.Error, xmlsec.Error, etree.LxmlError):
+            # A library failure on hostile input is a refusal, never a crash.
+            raise InvalidSignatureStructure("the signature could not be processed") from None
+
+    def _verify(self, envelope, now, expected_der) -> VerifiedMessage:
+        security = envelope.security
+        if security is None:
+            raise InvalidSignatureStructure("no wsse:Security header")
+        signature = _one_signature(envelope.root, security)
+        signed_info = _signed_info(signature, self._policy)
+        der = _token_der(signature, security)
+        if expected_der is not None and der != expected_der:
+            raise ResponseVerificationFailed("the message is not signed with the expected "
+                                             "certificate")
+        targets = _resolve(envelope, signed_info)
+        timestamp = targets["timestamp"]
+        created, expires = _timestamp(timestamp, now, self._policy)
+        key, certificate = self._key(der)
+        ctx = _context(key)
+        ctx.register_id(envelope.body, "Id", ns.WSU)
+        ctx.register_id(timestamp, "Id", ns.WSU)
+        try:
+            ctx.verify(signature)
+        except xmlsec.Error:
+            raise SignatureInvalid("the signature does not match the signed Body and "
+                                   "Timestamp: the message was altered or signed with "
+                                   "another key") from None
+        fingerprint = hashlib.sha256(der).hexdigest()
+        canonical = etree.tostring(signed_info, method="c14n", exclusive=True)
+        replay_key = hashlib.sha256(canonical + fingerprint.encode()).hexdigest()
+        return VerifiedMessage(envelope=envelope, body=envelope.body,
+                               payload=envelope.payload, certificate=certificate,
+                               certificate_der=der, created=created, expires=expires,
+                               replay_key=replay_key, signer_fingerprint=fingerprint)
+
+    def _key(self, der: bytes):
+        with self._lock:
+            hit = self._keys.get(der)
+        if hit is not None:
+            return hit
+        try:
+            certificate = x509.load_der_x509_certificate(der)
+        except ValueError:
+            raise InvalidSecurityToken("the BinarySecurityToken is not an X.509 "
+                                       "certificate") from None
+        public = certificate.public_key()
+        if isinstance(public, rsa.RSAPublicKey):
+            if public.key_size < self._policy.min_rsa_bits:
+                raise CertificateNotAllowed(f"an RSA key of {public.key_size} bits is too "
+                                            f"weak; at least {self._policy.min_rsa_bits}")
+        elif isinstance(public, ec.EllipticCurvePublicKey):
+            if public.curve.key_size < 256:
+                raise CertificateNotAllowed("an EC key below P-256 is too weak")
+        else:
+            raise CertificateNotAllowed("only RSA and EC keys may sign")
+        try:
+            key = xmlsec.Key.from_memory(der, xmlsec.KeyFormat.CERT_DER, None)
+        except xmlsec.Error:
+            raise InvalidSecurityToken("the certificate's key cannot be used") from None
+        with self._lock:
+            if len(self._keys) >= _KEY_CACHE_SIZE:
+                self._keys.clear()
+            self._keys[der] = (key, certificate)
+        return key, certificate
+
+
+# Defence in depth behind the lxml checks: xmlsec itself may run nothing else.
+_REFERENCE_TRANSFORMS = (xmlsec.Transform.EXCL_C14N, xmlsec.Transform.SHA256,
+                         xmlsec.Transform.SHA384, xmlsec.Transform.SHA512)
+_SIGNATURE_TRANSFORMS = (xmlsec.Transform.EXCL_C14N, xmlsec.Transform.RSA_SHA256,
+                         xmlsec.Transform.RSA_SHA384, xmlsec.Transform.RSA_SHA512,
+                         xmlsec.Transform.ECDSA_SHA256, xmlsec.Transform.ECDSA_SHA384,
+                         xmlsec.Transform.ECDSA_SHA512)
+
+
+def _context(key) -> xmlsec.SignatureContext:
+    ctx = xmlsec.SignatureContext()
+    ctx.key = key
+    for transform in _REFERENCE_TRANSFORMS:
+        ctx.enable_reference_transform(transform)
+    for transform in _SIGNATURE_TRANSFORMS:
+        ctx.enable_signature_transform(transform)
+    return ctx
+
+
+def _one_signature(root, security):
+    signatures = list(root.iter(ns.SIGNATURE))
+    if len(signatures) != 1:
+        raise InvalidSignatureStructure(f"exactly one ds:Signature is required, "
+                                        f"found {len(signatures)}")
+    if signatures[0].getparent() is not security:
+        raise SignatureWrapping("the ds:Signature is not in the wsse:Security header")
+    signature = signatures[0]
+    if signature.find(f".//{_DS}Object") is not None or \
+            signature.find(f".//{_DS}Manifest") is not None:
+        raise InvalidSignatureStructure("ds:Object and ds:Manifest are not allowed")
+    return signature
+
+
+def _signed_info(signature, policy: SecurityPolicy):
+    children = [c for c in signature if isinstance(c.tag, str)]
+    if [c.tag for c in children] != [_DS + "SignedInfo", _DS + "SignatureValue",
+                                     _DS + "KeyInfo"]:
+        raise InvalidSignatureStructure("ds:Signature must hold SignedInfo, "
+                                        "SignatureValue and KeyInfo, in that order")
+    signed_info = children[0]
+    parts = [c for c in signed_info if isinstance(c.tag, str)]
+    if len(parts) < 2 or parts[0].tag != _DS + "CanonicalizationMethod" or \
+            parts[1].tag != _DS + "SignatureMethod":
+        raise InvalidSignatureStructure("SignedInfo must start with CanonicalizationMethod "
+                                        "and SignatureMethod")
+    if parts[0].get("Algorithm") != ns.EXC_C14N or len(parts[0]):
+        raise UnsupportedAlgorithm("SignedInfo must use exclusive c14n without comments "
+                                   f"({ns.EXC_C14N})")
+    method = parts[1]
+    if method.get("Algorithm") not in policy.signature_algorithms:
+        raise UnsupportedAlgorithm(f"signature method {_short(method.get('Algorithm'))} "
+                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256")
+    if len(method):
+        raise UnsupportedAlgorithm("SignatureMethod may have no parameters "
+                                   "(HMACOutputLength)")
+    references = parts[2:]
+    if len(references) != 2 or any(r.tag != _DS + "Reference" for r in references):
+        raise InvalidSignatureStructure(f"exactly two References (Body and Timestamp) are "
+                                        f"required, found {len(references)}")
+    for reference in references:
+        _check_reference(reference, policy)
+    return signed_info
+
+
+def _check_reference(reference, policy: SecurityPolicy) -> None:
+    uri = reference.get("URI")
+    if not uri or not uri.startswith("#") or len(uri) < 2 or "(" in uri:
+        raise InvalidSignatureStructure("every Reference must point to an element by "
+                                        "URI=\"#id\"")
+    parts = [c for c in reference if isinstance(c.tag, str)]
+    if [c.tag for c in parts] != [_DS + "Transforms", _DS + "DigestMethod",
+                                  _DS + "DigestValue"]:
+        raise InvalidSignatureStructure("a Reference must hold Transforms, DigestMethod "
+                                        "and DigestValue")
+    transforms = [t for t in parts[0] if isinstance(t.tag, str)]
+    if len(transforms) != 1 or transforms[0].get("Algorithm") != ns.EXC_C14N or \
+            len(transforms[0]):
+        raise UnsupportedAlgorithm("each Reference must have exactly one transform, "
+                                   "exclusive c14n")
+    if parts[1].get("Algorithm") not in policy.digest_algorithms:
+        raise UnsupportedAlgorithm(f"digest {_short(parts[1].get('Algorithm'))} is not "
+                                   "allowed; use SHA-256")
+
+
+def _token_der(signature, security) -> bytes:
+    key_info = signature.find(_DS + "KeyInfo")
+    strs = [c for c in key_info if isinstance(c.tag, str)]
+    if len(strs) != 1 or strs[0].tag != _WSSE + "SecurityTokenReference":
+        raise InvalidSecurityToken("KeyInfo must hold one wsse:SecurityTokenReference")
+    refs = [c for c in strs[0] if isinstance(c.tag, str)]
+    if len(refs) != 1 or refs[0].tag != _WSSE + "Reference" or \
+            not (refs[0].get("URI") or "").startswith("#"):
+        raise InvalidSecurityToken("the SecurityTokenReference must hold one "
+                                   "wsse:Reference URI=\"#id\"")
+    wanted = refs[0].get("URI")[1:]
+    tokens = [t for t in security.findall(ns.BINARY_SECURITY_TOKEN)
+              if t.get(ns.WSU_ID) == wanted]
+    if len(tokens) != 1:
+        raise InvalidSecurityToken("the referenced BinarySecurityToken is not in this "
+                                   "wsse:Security header")
+    token = tokens[0]
+    if token.get("ValueType") != ns.X509V3:
+        raise InvalidSecurityToken("the BinarySecurityToken must be an X.509v3 certificate")
+    try:
+        der = base64.b64decode("".join((token.text or "").split()), validate=True)
+        x509.load_der_x509_certificate(der)
+    except (binascii.Error, ValueError):
+        raise InvalidSecurityToken("the BinarySecurityToken is not a base64 X.509 "
+                                   "certificate") from None
+    return der
+
+
+def _resolve(envelope: Envelope, signed_info) -> dict:
+    """Each Reference must resolve to exactly one element: the Body or the Timestamp."""
+    timestamps = envelope.security.findall(ns.TIMESTAMP)
+    if not timestamps:
+        if any(True for _ in envelope.root.iter(ns.TIMESTAMP)):
+            raise SignatureWrapping("the wsu:Timestamp is not in the wsse:Security header")
+        raise InvalidTimestamp("no wsu:Timestamp: every message needs a signed Timestamp")
+    if len(timestamps) > 1:
+        raise InvalidTimestamp("more than one wsu:Timestamp")
+    wanted = {r.get("URI")[1:] for r in signed_info.findall(_DS + "Reference")}
+    if len(wanted) != 2:
+        raise InvalidSignatureStructure("the two References must point to different "
+                                        "elements")
+    found: dict[str, list] = {value: [] for value in wanted}
+    for element in envelope.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if value in found and etree.QName(name).localname in _ID_NAMES:
+                found[value].append((element, name))
+    targets = {}
+    for value, holders in found.items():
+        if len(holders) != 1:
+            raise SignatureWrapping(f"a Reference resolves to {len(holders)} elements; "
+                                    "exactly one is required")
+        element, attribute = holders[0]
+        if attribute != ns.WSU_ID:
+            raise SignatureWrapping("a referenced element must carry its id as wsu:Id")
+        if element is envelope.body:
+            targets["body"] = element
+        elif element is timestamps[0]:
+            targets["timestamp"] = element
+        else:
+            raise SignatureWrapping("the signature must cover exactly the Body and the "
+                                    "Timestamp of the wsse:Security header")
+    if set(targets) != {"body", "timestamp"}:
+        raise SignatureWrapping("the signature must cover both the Body and the Timestamp")
+    return targets
+
+
+def _timestamp(timestamp, now: dt.datetime, policy: SecurityPolicy):
+    parts = [c for c in timestamp if isinstance(c.tag, str)]
+    if [c.tag for c in parts] != [_WSU + "Created", _WSU + "Expires"]:
+        raise InvalidTimestamp("wsu:Timestamp must hold Created and Expires, in that order")
+    created, expires = (_utc(p.text) for p in parts)
+    if expires <= created:
+        raise InvalidTimestamp("the Timestamp expires before it was created")
+    if created > now + policy.future_skew:
+        raise TimestampInFuture(f"the Timestamp was created at {_iso(created)}, more than "
+                                f"{int(policy.future_skew.total_seconds())} s after the "
+                                f"receiver's time {_iso(now)}; check your clock")
+    if expires < now:
+        raise MessageExpired(f"the message expired at {_iso(expires)}; it is now "
+                             f"{_iso(now)}")
+    if now - created > policy.max_age:
+        raise MessageExpired(f"the message was created at {_iso(created)}, more than "
+                             f"{int(policy.max_age.total_seconds())} s before {_iso(now)}")
+    return created, expires
+
+
+def _utc(text: str | None) -> dt.datetime:
+    text = (text or "").strip()
+    if not _TIME.match(text):
+        raise InvalidTimestamp("Timestamp times must be xsd:dateTime in UTC, e.g. "
+                               "2026-09-01T08:00:00.000Z")
+    try:
+        main, _, fraction = text[:-1].partition(".")
+        moment = dt.datetime.strptime(main, "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        raise InvalidTimestamp("a Timestamp time is not a valid date and time") from None
+    micro = int((fraction + "000000")[:6]) if fraction else 0
+    return moment.replace(microsecond=micro, tzinfo=dt.timezone.utc)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _short(uri: str | None) -> str:
+    return repr((uri or "")[-60:])

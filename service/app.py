@@ -1,0 +1,103 @@
+"""Composition root: settings → engine → keys → one secured spyne app per message type.
+
+``create_app()`` is what gunicorn workers and the end-to-end tests load; each worker
+builds its own engine, xmlsec keys and caches (nothing is shared across a fork).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from lxml.html import builder as H, tostring as html_tostring
+from spyne.server.wsgi import WsgiApplication
+
+from discimus_client.wsse.signing import Signer
+from discimus_client.wsse.verifying import Verifier
+from discimus_service.persistence.database import make_engine, migrate
+from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork
+from discimus_service.security.middleware import SecuredSoapApp
+from discimus_service.security.pki import PkiPaths
+from discimus_service.security.senders import SenderDirectory
+from discimus_service.security.trust import TrustStore
+from discimus_service.settings import Settings, configure
+from discimus_service.soap import echo, inschrijving
+
+# The published services: URL path → (title, spyne Application factory).
+SERVICES = {
+    "/inschrijving": ("Discimus message type 1: enrollments and de-registrations",
+                      inschrijving.application),
+}
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def operations_of(application) -> list[str]:
+    """Clark-notation QNames of the request elements an Application accepts."""
+    return sorted(application.interface.service_method_map)
+
+
+def create_app(settings: Settings | None = None, *, clock=_utcnow):
+    settings = settings or configure()
+    logging.getLogger("spyne").setLevel(logging.CRITICAL)  # it logs whole bodies
+    engine = make_engine(settings.database_url,
+                         sqlite_synchronous=settings.sqlite_synchronous)
+    migrate(engine)
+
+    def uow_factory():
+        return SqlAlchemyUnitOfWork(engine)
+
+    paths = PkiPaths(settings.pki_dir)
+    signer = Signer(paths.server_key.read_bytes(), paths.server_cert.read_bytes(),
+                    policy=settings.security)
+    shared = dict(settings=settings, verifier=Verifier(settings.security), signer=signer,
+                  trust=TrustStore.from_paths(paths), senders=SenderDirectory(uow_factory),
+                  uow_factory=uow_factory, clock=clock)
+    routes = {}
+    for path, (_title, factory) in SERVICES.items():
+        application = factory()
+        routes[path] = SecuredSoapApp(WsgiApplication(application),
+                                      operations_of(application), **shared)
+    if settings.echo_enabled:
+        routes["/echo"] = WsgiApplication(echo.application())
+    return Router(routes)
+
+
+class Router:
+    """Mounts each service under its path; GET / lists them with their WSDL URLs."""
+
+    def __init__(self, routes: dict):
+        self.routes = routes
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "") or "/"
+        for prefix, app in self.routes.items():
+            if path == prefix or path.startswith(prefix + "/"):
+                environ = dict(environ)
+                environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + prefix
+                environ["PATH_INFO"] = path[len(prefix):]
+                return app(environ, start_response)
+        if path == "/" and environ.get("REQUEST_METHOD", "GET") == "GET":
+            return self._index(environ, start_response)
+        start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+        return [b"no such service; GET / lists the services\n"]
+
+    def _index(self, environ, start_response):
+        base = _base_url(environ)
+        items = [H.LI(H.B(path), " ", SERVICES.get(path, ("baseline",))[0], ": ",
+                      H.A(f"{base}{path}?wsdl", href=f"{base}{path}?wsdl"))
+                 for path in self.routes]
+        page = H.HTML(H.HEAD(H.TITLE("Discimus exchange emulator")),
+                      H.BODY(H.H1("Discimus exchange emulator"),
+                             H.P("Signed SOAP 1.1 services (WS-Security, see README)."),
+                             H.UL(*items)))
+        body = html_tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8")
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+        return [body]
+
+
+def _base_url(environ) -> str:
+    host = environ.get("HTTP_HOST") or (
+        f"{environ.get('SERVER_NAME', '127.0.0.1')}:{environ.get('SERVER_PORT', '80')}")
+    return f"{environ.get('wsgi.url_scheme', 'http')}://{host}"

@@ -1,0 +1,101 @@
+"""The schema, as SQLAlchemy Core tables. The domain never sees these.
+
+Columns are flat (an enrollment row holds its identification and address): every read
+of an enrollment needs all of it, and a join per request buys nothing. The Alembic
+migrations create exactly these tables; ``tests/integration`` checks they agree.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
+    String, Table, Text, UniqueConstraint,
+)
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+# SQLite wants INTEGER PRIMARY KEY for autoincrement; PostgreSQL gets a bigint identity.
+_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+schools = Table(
+    "schools", metadata,
+    Column("institution_number", String(6), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("niveau", Integer, nullable=False),
+    Column("municipality", String(100), nullable=False, default=""),
+)
+
+senders = Table(
+    "senders", metadata,
+    Column("sender_id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("name", String(200), nullable=False),
+)
+
+mandates = Table(
+    "mandates", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender_id", String(64), ForeignKey("senders.sender_id"), nullable=False),
+    Column("institution_number", String(6), ForeignKey("schools.institution_number"),
+           nullable=False),
+    Column("message_type", String(32), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Index("ix_mandates_lookup", "sender_id", "institution_number", "message_type"),
+)
+
+enrollments = Table(
+    "enrollments", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("administrative_group", String(40), nullable=False),
+    Column("establishment", String(40)),
+    Column("start_date", Date, nullable=False),
+    Column("first_attendance_date", Date),
+    Column("registration_date", Date, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("insz", String(11)),
+    Column("stamnummer", String(20), nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("nationality", String(5), nullable=False),
+    Column("street", String(200)),
+    Column("house_number", String(20)),
+    Column("box", String(20)),
+    Column("postcode", String(10)),
+    Column("municipality", String(100)),
+    Column("country", String(5), nullable=False),
+    Column("end_date", Date),
+    Column("dereg_reason", String(1)),
+    Column("situation_after", String(2)),
+    UniqueConstraint("institution_number", "stamnummer", "start_date",
+                     name="uq_enrollments_natural_key"),
+    Index("ix_enrollments_insz", "insz"),
+    Index("ix_enrollments_school_student", "institution_number", "stamnummer"),
+)
+
+journal = Table(
+    "journal", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender_id", String(64), nullable=False),
+    Column("referte", String(64), nullable=False),
+    Column("operation", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("raw_message", LargeBinary, nullable=False),
+    Column("question_digest", String(64), nullable=False),
+    Column("verdict", String(16), nullable=False),
+    Column("codes", String(200), nullable=False),
+    Column("answer_json", Text, nullable=False),
+    Column("replay_key", String(64), nullable=False),
+    # The idempotency key and the replay cache: unique, so concurrent duplicates on
+    # different workers are settled by the database, in the business transaction.
+    UniqueConstraint("sender_id", "referte", name="uq_journal_sender_referte"),
+    UniqueConstraint("replay_key", name="uq_journal_replay_key"),
+)
+
+APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal")

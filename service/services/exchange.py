@@ -1,0 +1,124 @@
+"""Running one received message: idempotency, the use case and the journal, in one transaction.
+
+Every message that passed the security checks is journaled (raw signed bytes, sender,
+Referte, verdict, codes, answer) in the same transaction as its effect, so an
+acknowledged message is never lost and never applied twice:
+
+- the same signature again (an exact replay) is refused (security fault S160);
+- the same sender + Referte with the same question (a resend after a lost answer)
+  returns the first answer, marked with INFORMATIE 50003, and writes nothing;
+- the same sender + Referte with a different question is refused (10006).
+
+A refusal (FOUT) rolls the effect back but is still journaled, so a vendor can see
+why a message was refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from discimus_client.wsse.errors import ReplayedMessage
+from discimus_service.domain.errors import (
+    DomainError, ReferteConflictError, ReplayedAnswerNotice, SenderMismatchError,
+)
+from discimus_service.domain.model import JournalEntry, Sender
+from discimus_service.services.answers import Answer, Issue, encode, refused
+from discimus_service.services.ports import DuplicateKeyError, UnitOfWork
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the security layer established about a message, plus what it said of itself.
+
+    ``sender`` comes from the verified certificate; ``afzender`` and ``referte`` come
+    from the verified Body's Context.
+    """
+
+    sender: Sender
+    afzender: str
+    referte: str
+    operation: str
+    raw_message: bytes
+    replay_key: str
+    received_at: dt.datetime
+    today: dt.date          # the business date (settable for testers, see Settings)
+
+
+UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
+
+
+def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: Any,
+           use_case: UseCase, result_type: type | None) -> Answer:
+    """Run ``use_case`` for one message, exactly once.
+
+    :raises ReplayedMessage: the very same signed message was received before.
+    """
+    digest = question_digest(receipt.operation, question)
+    # A concurrent duplicate loses the unique-key race at commit; the second attempt
+    # then sees the winner's journal row and answers from it.
+    for attempt in range(2):
+        try:
+            return _handle_once(uow_factory, receipt, question, use_case,
+                                result_type, digest)
+        except DuplicateKeyError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
+    with uow_factory() as uow:
+        if uow.journal.has_replay_key(receipt.replay_key):
+            raise ReplayedMessage("this signed message was already received; "
+                                  "sign every message anew (new Timestamp, new Referte)")
+        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
+        if prior is not None:
+            if prior.question_digest != digest:
+                return refused(ReferteConflictError(
+                    f"Referte {receipt.referte!r} was already used on "
+                    f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC for a different "
+                    f"{prior.operation} message; give every new message a new Referte"))
+            first = Answer.from_json(prior.answer_json, result_type)
+            return first.with_issue(Issue.of(ReplayedAnswerNotice(
+                f"Referte {receipt.referte!r} was already processed on "
+                f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC; this is the first answer, "
+                "nothing was written again")))
+        try:
+            if receipt.afzender != receipt.sender.sender_id:
+                raise SenderMismatchError(
+                    f"Context/Bericht/Afzender/Identificatie says {receipt.afzender!r} "
+                    f"but the message is signed with the certificate of "
+                    f"{receipt.sender.sender_id!r}", field="Afzender/Identificatie")
+            answer = use_case(uow, receipt, question)
+        except DomainError as problem:
+            answer = refused(problem)
+        if not answer.accepted:
+            uow.rollback()
+        _journal(uow, receipt, digest, answer)
+        uow.commit()
+        return answer
+
+
+def _journal(uow: UnitOfWork, receipt: Receipt, digest: str, answer: Answer) -> None:
+    uow.journal.add(JournalEntry(
+        sender_id=receipt.sender.sender_id,
+        referte=receipt.referte,
+        operation=receipt.operation,
+        received_at=receipt.received_at,
+        raw_message=receipt.raw_message,
+        question_digest=digest,
+        verdict=answer.verdict,
+        codes=",".join(str(i.code) for i in answer.issues),
+        answer_json=answer.to_json(),
+        replay_key=receipt.replay_key,
+    ))
+
+
+def question_digest(operation: str, question: Any) -> str:
+    """SHA-256 of the question's content (not its signature or timestamp)."""
+    text = json.dumps([operation, encode(question)], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,72 @@
+"""Builders for domain values used across test tiers (one place, sensible defaults)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from discimus_fixtures.generator import insz_for
+from discimus_service.domain.model import (
+    Address, Enrollment, Identification, Mandate, MessageType, Niveau, School, Sender,
+    SenderKind, Sex,
+)
+from discimus_service.services.views import EnrollmentQuestion
+
+TODAY = dt.date(2026, 9, 3)
+
+
+def address(**kw) -> Address:
+    base = dict(street="Kerkstraat", house_number="12", box=None, postcode="9000",
+                municipality="Gent", country="00150")
+    return Address(**{**base, **kw})
+
+
+def identification(**kw) -> Identification:
+    birth = kw.pop("birth_date", dt.date(2012, 3, 15))
+    sex = kw.pop("sex", Sex.M)
+    base = dict(insz=insz_for(birth, sex, kw.pop("sequence", 1)), stamnummer="2600001",
+                first_name="Lotte", last_name="Peeters", birth_date=birth, sex=sex,
+                nationality="00150", address=address())
+    return Identification(**{**base, **kw})
+
+
+def question(**kw) -> EnrollmentQuestion:
+    start = kw.get("start_date", dt.date(2026, 9, 1))
+    base = dict(identification=identification(), institution_number="034567",
+                administrative_group="1A", establishment=None,
+                start_date=start, first_attendance_date=start,
+                registration_date=dt.date(2026, 8, 30))
+    return EnrollmentQuestion(**{**base, **kw})
+
+
+def enrollment_of(q: EnrollmentQuestion, sender_id: str = "informat", **kw) -> Enrollment:
+    base = dict(institution_number=q.institution_number,
+                administrative_group=q.administrative_group, establishment=q.establishment,
+                start_date=q.start_date, first_attendance_date=q.first_attendance_date,
+                registration_date=q.registration_date, identification=q.identification,
+                sender_id=sender_id)
+    return Enrollment(**{**base, **kw})
+
+
+VENDOR = Sender("informat", SenderKind.VENDOR, "Informat")
+OTHER_VENDOR = Sender("wisa", SenderKind.VENDOR, "Wisa")
+SECONDARY = School("034567", "Sint-Jozefscollege", Niveau.SECUNDAIR, "Gent")
+OTHER_SECONDARY = School("056789", "Atheneum Brugge", Niveau.SECUNDAIR, "Brugge")
+PRIMARY = School("012345", "Basisschool De Regenboog", Niveau.LAGER, "Gent")
+
+
+def seed(uow, *, mandates=None) -> None:
+    """Schools, senders and mandates most tests need; commits."""
+    for s in (SECONDARY, OTHER_SECONDARY, PRIMARY):
+        uow.schools.add(s)
+    for s in (VENDOR, OTHER_VENDOR):
+        uow.senders.add(s)
+    for m in mandates if mandates is not None else [
+            Mandate("informat", "034567", MessageType.INSCHRIJVING, dt.date(2020, 9, 1)),
+            Mandate("informat", "012345", MessageType.INSCHRIJVING, dt.date(2020, 9, 1)),
+            Mandate("wisa", "056789", MessageType.INSCHRIJVING, dt.date(2020, 9, 1))]:
+        uow.mandates.add(m)
+    uow.commit()
+
+
+def replace(obj, **kw):
+    return dataclasses.replace(obj, **kw)

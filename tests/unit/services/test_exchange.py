@@ -1,0 +1,83 @@
+"""The exchange: exactly-once processing, journaling and idempotent resends."""
+import datetime as dt
+
+import pytest
+
+from discimus_client.wsse.errors import ReplayedMessage
+from discimus_service.services import exchange
+from discimus_service.services.exchange import Receipt
+from discimus_service.services.register_enrollment import register_enrollment
+from discimus_service.services.views import EnrollmentView
+from tests import factories as f
+from tests.fakes import FakeDatabase
+
+
+@pytest.fixture
+def db():
+    db = FakeDatabase()
+    f.seed(db.uow())
+    return db
+
+
+def receipt(referte="r-1", replay_key="k-1", sender=f.VENDOR, afzender=None):
+    return Receipt(sender=sender, afzender=afzender or sender.sender_id, referte=referte,
+                   operation="RegistreerInschrijving", raw_message=b"<signed/>",
+                   replay_key=replay_key,
+                   received_at=dt.datetime(2026, 9, 3, 8, 0, tzinfo=dt.timezone.utc),
+                   today=f.TODAY)
+
+
+def run(db, q, **kw):
+    return exchange.handle(db.uow, receipt(**kw), q, register_enrollment, EnrollmentView)
+
+
+def test_accepted_message_is_stored_and_journaled_together(db):
+    answer = run(db, f.question())
+    assert answer.accepted and answer.result.discimus_referte == 1
+    assert len(db.committed.enrollments) == 1
+    (entry,) = db.committed.journal
+    assert entry.verdict == "AANVAARD" and entry.raw_message == b"<signed/>"
+    assert db.commits == 2  # the seed, then the message: one transaction
+
+
+def test_resend_with_same_referte_returns_first_answer_and_writes_nothing(db):
+    first = run(db, f.question())
+    again = run(db, f.question(), replay_key="k-2")
+    assert again.result == first.result
+    assert again.issues[-1].code == 50003
+    assert len(db.committed.enrollments) == 1 and len(db.committed.journal) == 1
+
+
+def test_same_referte_for_another_question_is_refused(db):
+    run(db, f.question())
+    other = run(db, f.question(administrative_group="2B"), replay_key="k-2")
+    assert not other.accepted and other.issues[0].code == 10006
+    assert len(db.committed.journal) == 1
+
+
+def test_exact_replay_is_a_security_refusal(db):
+    run(db, f.question())
+    with pytest.raises(ReplayedMessage):
+        run(db, f.question(), referte="r-2")
+
+
+def test_refusal_is_journaled_but_writes_no_business_row(db):
+    bad = f.question(identification=f.replace(f.identification(), insz="12031500100"))
+    answer = run(db, bad)
+    assert not answer.accepted and answer.issues[0].code == 20002
+    assert db.committed.enrollments == {}
+    (entry,) = db.committed.journal
+    assert entry.verdict == "GEWEIGERD" and entry.codes == "20002"
+
+
+def test_afzender_must_be_the_certificate_sender(db):
+    answer = run(db, f.question(), afzender="wisa")
+    assert [i.code for i in answer.issues] == [40011]
+    assert db.committed.enrollments == {}
+
+
+def test_no_mandate_is_40006_and_writes_nothing(db):
+    answer = run(db, f.question(institution_number="056789"))
+    assert [i.code for i in answer.issues] == [40006]
+    assert "056789" in answer.issues[0].diagnose
+    assert db.committed.enrollments == {}
