@@ -46,10 +46,16 @@ class ForbiddenXml(SecurityError):
 
 
 class MessageTooLarge(SecurityError):
-    """Over the byte, depth, element or namespace-declaration limits."""
+    """Over the byte, depth, element, attribute or namespace-declaration limits."""
     code = 102
     faultcode = (SOAP_FAULT, "Client")
     http_status = 413
+
+    def __init__(self, message: str, *, http_status: int = 413):
+        super().__init__(message)
+        # Over the byte cap: HTTP 413, the body was not read. Over a structural limit
+        # inside an accepted body: an ordinary SOAP 1.1 fault, HTTP 500.
+        self.http_status = http_status
 
 
 # -- envelope and transport ------------------------------------------------------------

@@ -47,19 +47,20 @@ def parse_xml(data: bytes, policy: SecurityPolicy):
                 depth += 1
                 elements += 1
                 if depth > policy.max_depth:
-                    raise MessageTooLarge(f"elements nest deeper than {policy.max_depth}")
+                    raise MessageTooLarge(f"elements nest deeper than {policy.max_depth}", http_status=500)
                 if elements > policy.max_elements:
-                    raise MessageTooLarge(f"more than {policy.max_elements} elements")
+                    raise MessageTooLarge(f"more than {policy.max_elements} elements", http_status=500)
                 if len(item.attrib) > policy.max_attributes_per_element:
                     raise MessageTooLarge(f"an element has more than "
-                                          f"{policy.max_attributes_per_element} attributes")
+                                          f"{policy.max_attributes_per_element} attributes",
+                                          http_status=500)
             elif event == "end":
                 depth -= 1
             elif event == "start-ns":
                 namespaces += 1
                 if namespaces > policy.max_namespace_declarations:
                     raise MessageTooLarge(f"more than {policy.max_namespace_declarations} "
-                                          "namespace declarations")
+                                          "namespace declarations", http_status=500)
             else:
                 raise ForbiddenXml("processing instructions are not allowed in a message")
         root = parsed.root

@@ -1,0 +1,67 @@
+"""The tester's command line against the real server: output, JSON and exit codes."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+from discimus_fixtures.generator import DEMO_PRIMARY, DEMO_SECONDARY, insz_for
+from discimus_service.domain.model import Sex
+
+
+def discimus(server, *args, url=None):
+    return subprocess.run(
+        [sys.executable, "-m", "discimus_client.cli", "client", *args,
+         "--url", url or server.url, "--pki", str(server.pki_dir)],
+        capture_output=True, text=True, timeout=60)
+
+
+def _register(server, sender, institution, stamnummer, insz, *extra):
+    return discimus(server, "register", "--as", sender, "--institution", institution,
+                    "--group", "3", "--start", "2026-09-01", "--registered", "2026-08-27",
+                    "--insz", insz, "--stamnummer", stamnummer, "--first-name", "Noor",
+                    "--last-name", "Wouters", "--birth-date", "2018-06-01", "--sex", "V",
+                    "--street", "Dorpstraat", "--house-number", "4", "--postcode", "9000",
+                    "--municipality", "Gent", *extra)
+
+
+def test_register_prints_a_readable_acceptance(server):
+    insz = insz_for(dt.date(2018, 6, 1), Sex.V, 302)
+    done = _register(server, "informat", DEMO_PRIMARY, "2600901", insz)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ACCEPTED") and "INGESCHREVEN" in done.stdout
+
+
+def test_a_refusal_exits_1_and_json_carries_the_code(server):
+    done = _register(server, "informat", DEMO_PRIMARY, "2600902", "18060170299", "--json")
+    assert done.returncode == 1
+    result = json.loads(done.stdout)
+    assert [u["code"] for u in result["uitzonderingen"]] == [20002]
+
+
+def test_an_answer_not_signed_by_the_expected_server_exits_2(server, tmp_path):
+    # The tester pinned the wrong server certificate: the answer must not be believed.
+    pki = tmp_path / "pki"
+    pki.mkdir()
+    for name in ("informat.pem", "informat.key"):
+        (pki / name).write_bytes((server.pki_dir / name).read_bytes())
+    (pki / "server.pem").write_bytes((server.pki_dir / "broekx.pem").read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-m", "discimus_client.cli", "client", "doubles", "--as",
+         "informat", "--institution", DEMO_SECONDARY, "--url", server.url, "--pki",
+         str(pki)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "NOT TRUSTED" in done.stderr and "[S170]" in done.stderr
+
+
+def test_an_unreachable_service_exits_2(server):
+    done = discimus(server, "doubles", "--as", "informat", "--institution",
+                    DEMO_SECONDARY, url=server.url + "/nowhere")
+    assert done.returncode == 2 and "cannot reach" in done.stderr
+
+
+def test_doubles_and_career_print(server):
+    done = discimus(server, "doubles", "--as", "informat", "--institution", DEMO_SECONDARY)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ACCEPTED")
