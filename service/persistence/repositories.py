@@ -5,6 +5,7 @@ flush or expire, one statement per call, which keeps the per-request cost small.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from sqlalchemy import func, insert, select, update
@@ -16,6 +17,11 @@ from discimus_service.domain.model import (
 )
 from discimus_service.persistence import tables as t
 from discimus_service.services import ports
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    # SQLite keeps no time zone; every time is stored in UTC, so say so on the way out.
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
 
 
 def _write(connection, statement):
@@ -161,7 +167,8 @@ class SqlJournal(ports.JournalRepository):
     def add(self, entry: JournalEntry) -> None:
         _write(self._c, insert(t.journal).values(
             sender_id=entry.sender_id, referte=entry.referte, operation=entry.operation,
-            received_at=entry.received_at, raw_message=entry.raw_message,
+            received_at=entry.received_at.astimezone(dt.timezone.utc),
+            raw_message=entry.raw_message,
             question_digest=entry.question_digest, verdict=entry.verdict,
             codes=entry.codes, answer_json=entry.answer_json,
             replay_key=entry.replay_key))
@@ -173,7 +180,7 @@ class SqlJournal(ports.JournalRepository):
             return None
         return JournalEntry(
             sender_id=r.sender_id, referte=r.referte, operation=r.operation,
-            received_at=r.received_at, raw_message=bytes(r.raw_message),
+            received_at=_utc(r.received_at), raw_message=bytes(r.raw_message),
             question_digest=r.question_digest, verdict=r.verdict, codes=r.codes,
             answer_json=r.answer_json, replay_key=r.replay_key, id=r.id)
 
