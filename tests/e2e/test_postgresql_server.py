@@ -1,0 +1,64 @@
+"""The same server on PostgreSQL (production's database): exchange, resend, replay.
+
+Runs, never skips, under CI=true (tests/dbhelpers.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import requests
+
+from discimus_client.results import Address, EnrollmentData, Student
+from discimus_fixtures.generator import DEMO_OTHER, DEMO_SECONDARY, insz_for
+from discimus_service.domain.model import Sex
+from discimus_service.persistence.database import make_engine, row_counts
+from tests import dbhelpers
+from tests.e2e.server import start_server
+
+
+@pytest.fixture(scope="module")
+def pg_server(tmp_path_factory):
+    dbhelpers.require_postgres()
+    with dbhelpers.postgres_schema() as url:
+        running = start_server(tmp_path_factory.mktemp("e2e-postgres"), url)
+        try:
+            yield running
+        finally:
+            running.stop()
+
+
+def test_signed_exchange_resend_and_replay_on_postgresql(pg_server):
+    from discimus_client.client import DiscimusClient
+    informat = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "informat")
+    wisa = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "wisa")
+    birth = dt.date(2011, 11, 11)
+    student = Student(insz=insz_for(birth, Sex.V, 333), stamnummer="2600333",
+                      first_name="Ella", last_name="Maes", birth_date=birth, sex="V",
+                      address=Address("Stationsstraat", "2", "8000", "Brugge"))
+    start = dt.date(2026, 9, 1)
+    enrollment = EnrollmentData(DEMO_SECONDARY, "2A", start, start - dt.timedelta(days=2),
+                                first_attendance_date=start)
+    engine = make_engine(pg_server.database_url)
+    try:
+        first = informat.register_enrollment(student, enrollment, referte="pg-1")
+        assert first.ok and first.inhoud.status == "INGESCHREVEN"
+        counts = row_counts(engine)
+        again = informat.register_enrollment(student, enrollment, referte="pg-1")
+        assert again.inhoud == first.inhoud and 50003 in again.codes()
+        assert row_counts(engine) == counts
+
+        elsewhere = wisa.register_enrollment(
+            Student(**{**student.__dict__, "stamnummer": "2600334"}),
+            EnrollmentData(DEMO_OTHER, "2B", start, start - dt.timedelta(days=1)))
+        assert 50002 in elsewhere.codes()
+
+        replay = informat.signed_request("GeefDubbeleInschrijvingen",
+                                         {"Instellingsnummer": DEMO_SECONDARY})
+        post = lambda: requests.post(pg_server.url + "/inschrijving", data=replay,  # noqa: E731
+                                     headers={"Content-Type": "text/xml"}, timeout=30)
+        assert post().status_code == 200
+        refused = post()
+        assert refused.status_code == 500 and b"[S160]" in refused.content
+    finally:
+        engine.dispose()
