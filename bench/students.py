@@ -14,7 +14,8 @@ def student_and_enrollment(worker: int, i: int, institution: str):
     birth = dt.date(2008, 1, 1) + dt.timedelta(days=index // 299)
     sequence = 200 + index % 299
     sex = Sex.M if index % 2 else Sex.V
-    stamnummer = f"26{index:05d}"
+    # School years 2020-2024, sequences from 50000: fixtures number theirs from 1.
+    stamnummer = f"2{worker % 5}{50000 + i:05d}"
     today = dt.date.today()
     student = Student(insz=insz_for(birth, sex, sequence), stamnummer=stamnummer,
                       first_name="Bench", last_name=f"Leerling{worker}x{i}",

@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -89,6 +90,7 @@ def _signed_e2e_worker(url, pki, sender, institution, worker, seconds, queue):
     from discimus_client.client import DiscimusClient
     from bench.students import student_and_enrollment
     client = DiscimusClient.from_pki(url, pki, sender)
+    codes: Counter = Counter()
     done = errors = 0
     start = time.perf_counter()
     i = 0
@@ -100,7 +102,8 @@ def _signed_e2e_worker(url, pki, sender, institution, worker, seconds, queue):
             done += 1
         else:
             errors += 1
-    queue.put((done, errors, time.perf_counter() - start))
+            codes.update(result.codes())
+    queue.put((done, errors, time.perf_counter() - start, dict(codes)))
 
 
 def _run(target, args_of, clients: int) -> dict:
@@ -111,11 +114,17 @@ def _run(target, args_of, clients: int) -> dict:
     results = [queue.get() for _ in procs]
     for p in procs:
         p.join()
+    refusals: Counter = Counter()
+    for r in results:
+        refusals.update(r[3] if len(r) > 3 else {})
     done = sum(r[0] for r in results)
     errors = sum(r[1] for r in results)
     elapsed = max(r[2] for r in results)
-    return {"requests": done, "errors": errors, "seconds": round(elapsed, 2),
-            "rps": round(done / elapsed, 1)}
+    out = {"requests": done, "errors": errors, "seconds": round(elapsed, 2),
+           "rps": round(done / elapsed, 1)}
+    if refusals:
+        out["refusal_codes"] = dict(refusals)
+    return out
 
 
 def main() -> int:
