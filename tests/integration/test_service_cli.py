@@ -1,0 +1,51 @@
+"""The emulator's own commands, as an operator runs them."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from cryptography import x509
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def discimus(*args, env=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "discimus_client.cli", *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+def test_pki_init_is_idempotent_and_revoke_reaches_the_crl(tmp_path):
+    env = {"DISCIMUS_PKI_DIR": str(tmp_path / "pki")}
+    first = discimus("pki", "init", env=env)
+    assert first.returncode == 0, first.stderr
+    key = (tmp_path / "pki" / "wisa.key").read_bytes()
+    assert discimus("pki", "init", env=env).returncode == 0
+    assert (tmp_path / "pki" / "wisa.key").read_bytes() == key
+    done = discimus("pki", "revoke", "wisa", env=env)
+    assert done.returncode == 0, done.stderr
+    crl = x509.load_pem_x509_crl((tmp_path / "pki" / "crl.pem").read_bytes())
+    wisa = x509.load_pem_x509_certificate((tmp_path / "pki" / "wisa.pem").read_bytes())
+    assert crl.get_revoked_certificate_by_serial_number(wisa.serial_number) is not None
+
+
+def test_fixtures_load_twice_adds_nothing_the_second_time(tmp_path):
+    env = {"DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
+    first = discimus("fixtures", "load", "--students", "40", env=env)
+    assert first.returncode == 0, first.stderr
+    added = int(re.search(r"enrollments (\d+)", first.stdout).group(1))
+    assert added >= 40            # every student enrolled once, some twice
+    again = discimus("fixtures", "load", "--students", "40", env=env)
+    assert "schools 0, senders 0, mandates 0, enrollments 0" in again.stdout
+
+
+def test_contracts_export_writes_what_is_committed(tmp_path):
+    done = discimus("contracts", "export", "--root", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    for folder in ("wsdl", "xsd"):
+        for committed in (ROOT / folder).iterdir():
+            assert (tmp_path / folder / committed.name).read_bytes() == \
+                committed.read_bytes(), committed.name
