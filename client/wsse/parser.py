@@ -47,9 +47,11 @@ def parse_xml(data: bytes, policy: SecurityPolicy):
                 depth += 1
                 elements += 1
                 if depth > policy.max_depth:
-                    raise MessageTooLarge(f"elements nest deeper than {policy.max_depth}", http_status=500)
+                    raise MessageTooLarge(f"elements nest deeper than {policy.max_depth}",
+                                          http_status=500)
                 if elements > policy.max_elements:
-                    raise MessageTooLarge(f"more than {policy.max_elements} elements", http_status=500)
+                    raise MessageTooLarge(f"more than {policy.max_elements} elements",
+                                          http_status=500)
                 if len(item.attrib) > policy.max_attributes_per_element:
                     raise MessageTooLarge(f"an element has more than "
                                           f"{policy.max_attributes_per_element} attributes",

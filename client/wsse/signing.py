@@ -88,10 +88,8 @@ class Signer:
                                                 uri="#" + target)
             xmlsec.template.add_transform(ref, xmlsec.Transform.EXCL_C14N)
         key_info = xmlsec.template.ensure_key_info(signature)
-        reference_to_token = etree.SubElement(
-            etree.SubElement(key_info, _WSSE + "SecurityTokenReference"),
-            _WSSE + "Reference", URI="#" + token_id, ValueType=ns.X509V3)
-        assert reference_to_token is not None
+        etree.SubElement(etree.SubElement(key_info, _WSSE + "SecurityTokenReference"),
+                         _WSSE + "Reference", URI="#" + token_id, ValueType=ns.X509V3)
 
         ctx = xmlsec.SignatureContext()
         ctx.key = self._key
