@@ -98,7 +98,7 @@ class SchemaViolation(SecurityError):
 
 # -- signature -------------------------------------------------------------------------
 class SecurityHeaderMissing(SecurityError):
-    """No (or more than one) wsse:Security header."""
+    """No wsse:Security header (two of them are an invalid envelope, S110)."""
     code = 120
 
 

@@ -96,7 +96,7 @@ class InszBirthDateMismatchError(ValidationError):
 
 
 class NoDataError(DomainError):
-    """No data found for the question (MAGDA 30001)."""
+    """MAGDA's no data (30001): reserved for partner consultations; type 1 never raises it."""
 
     code = 30001
 
