@@ -8,46 +8,81 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 
 import pytest
 
 POSTGRES_BASE = os.environ.get("DISCIMUS_TEST_POSTGRES",
                                "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+_SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def postgres_available() -> bool:
+    """Whether a connection to :data:`POSTGRES_BASE` opens within a few seconds."""
     import sqlalchemy
+    engine = sqlalchemy.create_engine(POSTGRES_BASE, connect_args={"connect_timeout": 3},
+                                      poolclass=sqlalchemy.pool.NullPool)
     try:
-        engine = sqlalchemy.create_engine(POSTGRES_BASE)
         with engine.connect():
-            pass
-        engine.dispose()
-        return True
+            return True
     except Exception:
         return False
+    finally:
+        engine.dispose()
 
 
 def require_postgres() -> None:
+    """Skip without PostgreSQL; fail under ``CI=true``, where it must be there."""
     if postgres_available():
         return
     if os.environ.get("CI") == "true":
         pytest.fail(f"PostgreSQL is required under CI=true and is not reachable at "
                     f"{POSTGRES_BASE}")
-    pytest.skip("PostgreSQL not reachable on 127.0.0.1:5432 (required under CI=true)")
+    pytest.skip(f"PostgreSQL not reachable at {POSTGRES_BASE} (required under CI=true)")
+
+
+def new_schema_name() -> str:
+    return f"discimus_test_{uuid.uuid4().hex[:10]}"
+
+
+def postgres_url(schema: str) -> str:
+    """A URL whose connections see only ``schema`` (search_path set at connect)."""
+    return f"{POSTGRES_BASE}?options=-csearch_path%3D{_checked(schema)}"
+
+
+def create_schema(schema: str) -> None:
+    _admin(f'CREATE SCHEMA "{_checked(schema)}"')
+
+
+def drop_schema(schema: str) -> None:
+    _admin(f'DROP SCHEMA IF EXISTS "{_checked(schema)}" CASCADE')
 
 
 @contextlib.contextmanager
 def postgres_schema():
     """A URL whose connections live in a new schema, dropped afterwards."""
-    import sqlalchemy
-    schema = f"discimus_test_{uuid.uuid4().hex[:10]}"
-    admin = sqlalchemy.create_engine(POSTGRES_BASE, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    schema = new_schema_name()
+    create_schema(schema)
     try:
-        yield f"{POSTGRES_BASE}?options=-csearch_path%3D{schema}"
+        yield postgres_url(schema)
     finally:
+        drop_schema(schema)
+
+
+def _checked(schema: str) -> str:
+    # Interpolated into DDL and a URL: only plain lower-case identifiers.
+    if not _SCHEMA_NAME.fullmatch(schema):
+        raise ValueError(f"not a plain schema name: {schema!r}")
+    return schema
+
+
+def _admin(sql: str) -> None:
+    import sqlalchemy
+    admin = sqlalchemy.create_engine(POSTGRES_BASE, isolation_level="AUTOCOMMIT",
+                                     poolclass=sqlalchemy.pool.NullPool)
+    try:
         with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+            connection.exec_driver_sql(sql)
+    finally:
         admin.dispose()

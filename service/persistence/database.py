@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, func, select, text
@@ -21,7 +22,17 @@ HERE = Path(__file__).resolve().parent
 _MIGRATION_LOCK = 0x44495343   # "DISC": pg_advisory_xact_lock key for migrations
 
 
+_BUSY_TIMEOUT_MS = 10_000
+
+
 def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
+    """An engine for a SQLite file or a PostgreSQL database.
+
+    :param url: ``sqlite:///path``, or ``postgresql://`` (psycopg 3 is used either way).
+    :param sqlite_synchronous: ``FULL`` (the default: an acknowledged message survives a
+        power cut) or ``NORMAL`` (faster; WAL stays consistent, the last commits may go).
+    :raises ValueError: ``sqlite_synchronous`` is neither.
+    """
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -31,11 +42,14 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
 
 
 def _sqlite_engine(url, synchronous: str) -> Engine:
+    synchronous = synchronous.upper()
     if synchronous not in ("FULL", "NORMAL"):
         raise ValueError("sqlite synchronous must be FULL or NORMAL")
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    # The driver's timeout is the busy timeout from the first statement on, so that
+    # switching a fresh file to WAL waits for a concurrent worker instead of failing.
+    engine = create_engine(url, connect_args={"timeout": _BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -43,10 +57,10 @@ def _sqlite_engine(url, synchronous: str) -> Engine:
         # (the SQLAlchemy recipe for pysqlite, "Serializable isolation / Savepoints").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -64,23 +78,32 @@ def _alembic_config(connection):
     return config
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest migration shipped with this code (read once per process)."""
     from alembic.script import ScriptDirectory
     config = _alembic_config(None)
     return ScriptDirectory.from_config(config).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at; None before the first migration."""
     from alembic.runtime.migration import MigrationContext
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        revision = MigrationContext.configure(connection).get_current_revision()
+        connection.rollback()
+    return revision
 
 
 def migrate(engine: Engine) -> None:
     """Upgrade the database to the newest migration; a no-op when it is there.
 
     Safe when several workers start at once: PostgreSQL takes an advisory lock in the
-    migration's transaction, SQLite serialises on a lock file and BEGIN IMMEDIATE.
+    migration's transaction, SQLite serialises on a lock file and BEGIN IMMEDIATE; the
+    one that waited finds the database at head and Alembic does nothing. At head
+    already (every start but the first) it costs one query, not an Alembic run.
+
+    :param engine: from :func:`make_engine`.
     """
     head = head_revision()
     if current_revision(engine) == head:

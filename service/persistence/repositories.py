@@ -26,15 +26,34 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
 
 
+def is_unique_violation(error: IntegrityError) -> bool:
+    """Whether the database refused a row because a unique key is taken.
+
+    Only that is a :class:`ports.DuplicateKeyError` (the exchange retries and then sees
+    the winner); a foreign-key or NOT NULL violation is a bug and stays an error.
+    """
+    orig = error.orig
+    if getattr(orig, "sqlstate", None) is not None:          # psycopg
+        return orig.sqlstate == "23505"                      # unique_violation
+    name = getattr(orig, "sqlite_errorname", "")             # sqlite3, Python >= 3.11
+    if name:
+        return name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY")
+    return "UNIQUE constraint failed" in str(orig)
+
+
 def _write(connection, statement, parameters):
     """Execute a write; a unique key taken by a concurrent transaction is a port error.
 
     PostgreSQL reports the violation at the INSERT (after waiting for the other
     transaction), not at COMMIT; the exchange retries once and then sees the winner.
+    The transaction is left to the unit of work, which must be rolled back afterwards
+    (leaving its ``with`` block does that).
     """
     try:
         return connection.execute(statement, parameters)
     except IntegrityError as error:
+        if not is_unique_violation(error):
+            raise
         raise ports.DuplicateKeyError(str(error.orig)[:200]) from None
 
 
@@ -52,6 +71,9 @@ _ENROLLMENTS_OF = (select(t.enrollments)
                    .order_by(_E.start_date, _E.id))
 _ENROLLMENT_INSERT = insert(t.enrollments)
 _ENROLLMENT_UPDATE = update(t.enrollments).where(_E.id == bindparam("enrollment_id"))
+_SCHOOL_INSERT = insert(t.schools)
+_SENDER_INSERT = insert(t.senders)
+_MANDATE_INSERT = insert(t.mandates)
 _SCHOOL_GET = select(t.schools).where(t.schools.c.institution_number == bindparam("inst"))
 _SENDER_GET = select(t.senders).where(t.senders.c.sender_id == bindparam("sender"))
 _MANDATES_FIND = (select(t.mandates).where(
@@ -62,6 +84,7 @@ _JOURNAL_FIND = select(t.journal).where(t.journal.c.sender_id == bindparam("send
                                         t.journal.c.referte == bindparam("referte"))
 _JOURNAL_HAS_KEY = select(t.journal.c.id).where(t.journal.c.replay_key == bindparam("key"))
 _JOURNAL_INSERT = insert(t.journal)
+_JOURNAL_COUNT = select(func.count()).select_from(t.journal)
 
 
 class SqlEnrollments(ports.EnrollmentRepository):
@@ -139,7 +162,7 @@ class SqlSchools(ports.SchoolRepository):
         self._c = connection
 
     def add(self, school: School) -> None:
-        self._c.execute(insert(t.schools).values(
+        _write(self._c, _SCHOOL_INSERT, dict(
             institution_number=school.institution_number, name=school.name,
             niveau=int(school.niveau), municipality=school.municipality))
 
@@ -154,8 +177,8 @@ class SqlSenders(ports.SenderRepository):
         self._c = connection
 
     def add(self, sender: Sender) -> None:
-        self._c.execute(insert(t.senders).values(sender_id=sender.sender_id,
-                                                 kind=sender.kind.value, name=sender.name))
+        _write(self._c, _SENDER_INSERT, dict(sender_id=sender.sender_id,
+                                                kind=sender.kind.value, name=sender.name))
 
     def get(self, sender_id):
         r = self._c.execute(_SENDER_GET, {"sender": sender_id}).first()
@@ -167,7 +190,7 @@ class SqlMandates(ports.MandateRepository):
         self._c = connection
 
     def add(self, mandate: Mandate) -> None:
-        self._c.execute(insert(t.mandates).values(
+        self._c.execute(_MANDATE_INSERT, dict(
             sender_id=mandate.sender_id, institution_number=mandate.institution_number,
             message_type=mandate.message_type.value, valid_from=mandate.valid_from,
             valid_to=mandate.valid_to))
@@ -207,4 +230,4 @@ class SqlJournal(ports.JournalRepository):
         return self._c.execute(_JOURNAL_HAS_KEY, {"key": replay_key}).first() is not None
 
     def count(self):
-        return self._c.execute(select(func.count()).select_from(t.journal)).scalar_one()
+        return self._c.execute(_JOURNAL_COUNT).scalar_one()

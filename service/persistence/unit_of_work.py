@@ -10,12 +10,21 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.persistence.repositories import (
-    SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders,
+    SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
 from discimus_service.services import ports
 
 
 class SqlAlchemyUnitOfWork(ports.UnitOfWork):
+    """A unit of work on one pooled connection, Core statements only.
+
+    A plain ``Connection`` rather than an ORM ``Session``: there is no identity map to
+    flush or expire, which keeps the per-request cost to checking a connection out of
+    the pool. Every transaction on SQLite begins IMMEDIATE (``database.make_engine``).
+
+    :param engine: from :func:`discimus_service.persistence.database.make_engine`.
+    """
+
     def __init__(self, engine: Engine):
         self._engine = engine
         self._connection = None
@@ -43,6 +52,8 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
             self._connection.commit()
         except IntegrityError as error:
             self._connection.rollback()
+            if not is_unique_violation(error):
+                raise
             raise ports.DuplicateKeyError(str(error.orig)[:200]) from None
 
     def rollback(self) -> None:

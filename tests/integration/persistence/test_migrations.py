@@ -6,7 +6,9 @@ import multiprocessing
 from sqlalchemy import inspect
 
 from discimus_service.persistence import tables
-from discimus_service.persistence.database import current_revision, make_engine, migrate
+from discimus_service.persistence.database import (
+    current_revision, head_revision, make_engine, migrate,
+)
 
 
 def test_migrated_schema_matches_the_table_definitions(engine):
@@ -25,13 +27,25 @@ def _migrate(url):
     engine.dispose()
 
 
-def test_two_workers_migrating_a_fresh_sqlite_file_at_once(tmp_path):
-    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+def test_two_workers_migrating_a_fresh_database_at_once(database_url):
+    """Two gunicorn workers start on an empty database: one migrates, one waits."""
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_migrate, args=(url,)) for _ in range(2)]
+    workers = [context.Process(target=_migrate, args=(database_url,)) for _ in range(2)]
     for w in workers:
         w.start()
     for w in workers:
         w.join(120)
     assert [w.exitcode for w in workers] == [0, 0]
-    assert current_revision(make_engine(url)) == "0001"
+    engine = make_engine(database_url)
+    assert current_revision(engine) == head_revision() == "0001"
+    engine.dispose()
+
+
+def test_the_migrations_and_the_tables_do_not_differ(engine):
+    """Autogenerate finds nothing to do: no column, index or constraint is missing."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, tables.metadata) == []
+        connection.rollback()

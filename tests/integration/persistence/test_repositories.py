@@ -168,3 +168,67 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2   # FULL
     engine.dispose()
+
+
+def test_a_deregistered_enrollment_with_empty_fields_round_trips(uow_factory):
+    e = factories.enrollment_of(
+        factories.question(
+            establishment=None, first_attendance_date=None,
+            identification=factories.identification(
+                insz=None, address=factories.address(
+                    street=None, house_number=None, box=None, postcode=None,
+                    municipality=None, country="00999"))),
+        deregistration=Deregistration(dt.date(2027, 6, 30), Aanleiding.EINDE_SCHOOLJAAR,
+                                      "12"))
+    with uow_factory() as uow:
+        uow.enrollments.add(e)
+        uow.commit()
+    with uow_factory() as uow:
+        again = uow.enrollments.get("034567", "2600001", dt.date(2026, 9, 1))
+        assert uow.enrollments.get("034567", "2600001", dt.date(2026, 9, 2)) is None
+        assert uow.enrollments.for_students([]) == []
+    assert again == e and again.deregistration.reason is Aanleiding.EINDE_SCHOOLJAAR
+
+
+def test_an_update_by_id_changes_the_row_in_place(uow_factory, engine):
+    first = factories.enrollment_of(factories.question())
+    second = factories.enrollment_of(factories.question(
+        identification=factories.identification(stamnummer="2600002", sequence=2)))
+    with uow_factory() as uow:
+        uow.enrollments.add(first)
+        uow.enrollments.add(second)
+        uow.commit()
+    assert first.id is not None and second.id not in (None, first.id)
+    first.administrative_group = "2B"
+    with uow_factory() as uow:
+        uow.enrollments.add(first)
+        uow.commit()
+    with uow_factory() as uow:
+        groups = {e.id: e.administrative_group
+                  for e in uow.enrollments.at_institution("034567")}
+    assert groups == {first.id: "2B", second.id: "1A"}
+    assert row_counts(engine)["enrollments"] == 2
+
+
+def test_journal_times_come_back_as_the_same_instant(uow_factory):
+    brussels = dt.timezone(dt.timedelta(hours=2))
+    with uow_factory() as uow:
+        uow.journal.add(dataclasses.replace(entry(), received_at=NOW.astimezone(brussels)))
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.journal.find("informat", "r-1")
+        assert uow.journal.find("informat", "r-2") is None
+        assert uow.journal.find("wisa", "r-1") is None
+    assert found.received_at == NOW and found.received_at.utcoffset() is not None
+    assert isinstance(found.raw_message, bytes)
+
+
+def test_row_counts_count_every_application_table(uow_factory, engine):
+    from discimus_service.persistence import tables
+    assert row_counts(engine) == dict.fromkeys(tables.APPLICATION_TABLES, 0)
+    with uow_factory() as uow:
+        factories.seed(uow)
+        uow.journal.add(entry())
+        uow.commit()
+    assert row_counts(engine) == {"schools": 3, "senders": 2, "mandates": 3,
+                                  "enrollments": 0, "journal": 1}
