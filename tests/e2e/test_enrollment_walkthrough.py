@@ -78,3 +78,20 @@ def test_resend_with_same_referte_returns_the_first_answer(client_for):
     assert again.inhoud == first.inhoud
     assert again.codes()[-1] == 50003
 
+
+
+def test_a_change_of_group_is_close_and_open(client_for):
+    informat = client_for("informat")
+    fien = student("2600706", insz=insz_for(BIRTH, Sex.V, 406))
+    first = informat.register_enrollment(fien, enrollment(DEMO_SECONDARY,
+                                                          dt.date(2026, 9, 1)))
+    moved = dict(enrollment(DEMO_SECONDARY, dt.date(2026, 9, 15)).__dict__,
+                 administrative_group="1B", registration_date=dt.date(2026, 9, 3))
+    # Opening the new group while the old one runs is refused: close it first.
+    assert informat.register_enrollment(fien, EnrollmentData(**moved)).codes() == [30020]
+    closed = informat.deregister(DEMO_SECONDARY, "2600706", dt.date(2026, 9, 1),
+                                 end_date=dt.date(2026, 9, 14), reason="A",
+                                 situation_after="1")
+    opened = informat.register_enrollment(fien, EnrollmentData(**moved))
+    assert first.ok and closed.inhoud.end_date == dt.date(2026, 9, 14)
+    assert opened.ok and opened.inhoud.administrative_group == "1B"
