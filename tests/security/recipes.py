@@ -38,6 +38,7 @@ class Kit:
     """What recipes may use: fresh signed messages, keys, and the PKI helpers."""
 
     signed: Callable[..., bytes]          # signed(sender="informat") -> bytes
+    signed_op: Callable[..., bytes]       # signed_op(operation, inhoud) -> bytes
     key_pem: Callable[[str], bytes]       # a sender's key
     cert_pem: Callable[[str], bytes]      # a sender's certificate
     signed_with: Callable[[bytes, bytes], bytes]   # any key + cert (bad certificates)
@@ -510,3 +511,17 @@ def schema_violation(kit):
     _, body, _ = _parts(root)
     body[0].find(".//{*}Instellingsnummer").text = "ABCDEF"
     return Attack(_resign(kit, _out(root), now=_now()))
+
+
+@recipe
+def invalid_insz(kit):
+    # Correctly signed and schema-valid, but the INSZ fails its check digits: 20002.
+    from discimus_client.client import DiscimusClient
+    from discimus_client.results import Address, EnrollmentData, Student
+    birth = dt.date(2012, 3, 15)
+    student = Student(insz="12031501299", stamnummer="2600990", first_name="Jan",
+                      last_name="Smet", birth_date=birth, sex="M",
+                      address=Address("Kerkstraat", "1", "9000", "Gent"))
+    enrollment = EnrollmentData("034567", "1A", dt.date(2026, 9, 1), dt.date(2026, 8, 30))
+    return Attack(kit.signed_op("RegistreerInschrijving",
+                                DiscimusClient.enrollment_inhoud(student, enrollment)))

@@ -54,6 +54,9 @@ def kit(server):
         return client(sender, afzender).signed_request("GeefDubbeleInschrijvingen",
                                                        consultation())
 
+    def signed_op(operation, inhoud, sender="informat"):
+        return client(sender).signed_request(operation, inhoud)
+
     def signed_with(key_pem, cert_pem, sender="informat"):
         return client(sender, None, key_pem, cert_pem).signed_request(
             "GeefDubbeleInschrijvingen", consultation())
@@ -65,7 +68,7 @@ def kit(server):
         from cryptography import x509
         pki.revoke(paths, x509.load_pem_x509_certificate(cert_pem))
 
-    return Kit(signed=signed, key_pem=lambda s: paths.sender_key(s).read_bytes(),
+    return Kit(signed=signed, signed_op=signed_op, key_pem=lambda s: paths.sender_key(s).read_bytes(),
                cert_pem=lambda s: paths.sender_cert(s).read_bytes(),
                signed_with=signed_with, revoke=revoke, issue=issue)
 
