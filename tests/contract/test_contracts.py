@@ -48,3 +48,12 @@ def test_the_readme_code_table_is_current():
     end = readme.index(".. codes-table-end")
     assert readme[start:end].strip() == code_table().strip(), (
         "README code table is stale: paste `discimus contracts codes` between the markers")
+
+
+def test_the_readme_renders_without_warnings():
+    import docutils.core
+    import docutils.utils
+    settings = {"report_level": docutils.utils.Reporter.WARNING_LEVEL,
+                "halt_level": docutils.utils.Reporter.WARNING_LEVEL}
+    docutils.core.publish_string((ROOT / "README.rst").read_text(), writer="null",
+                                 settings_overrides=settings)
