@@ -6,6 +6,7 @@ builds its own engine, xmlsec keys and caches (nothing is shared across a fork).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 
 from lxml.html import builder as H, tostring as html_tostring
@@ -61,6 +62,11 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
                                       operations_of(application), **shared)
     if settings.echo_enabled:
         routes["/echo"] = WsgiApplication(echo.application())
+    # spyne runs a full gc.collect() at most once a second after a request
+    # (spyne/context.py, MIN_GC_INTERVAL): ~40 ms over the ~90,000 objects of a built
+    # worker, 4% of its time. Frozen, those objects are no longer traversed (~0.01 ms).
+    gc.collect()
+    gc.freeze()
     return Router(routes)
 
 
