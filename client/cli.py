@@ -30,7 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     if service_cli is not None:
         service_cli.register(commands)
     args = parser.parse_args(argv)
-    return args.run(args) or 0
+    try:
+        return args.run(args) or 0
+    except ModuleNotFoundError as missing:
+        if args.command == "client" or missing.name is None:
+            raise
+        # The emulator's commands ship in the base distribution, their libraries don't.
+        print(f"`discimus {args.command}` runs the emulator and needs its libraries "
+              f"({missing.name} is missing): pip install 'discimus-emulator[server]'",
+              file=sys.stderr)
+        return EXIT_FAULT
 
 
 def _add_client_commands(commands) -> None:
