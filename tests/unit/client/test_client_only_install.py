@@ -24,3 +24,14 @@ def test_the_client_and_its_command_line_import_no_server_package():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_an_emulator_command_without_the_server_extra_says_what_to_install(tmp_path):
+    code = ("import sys; sys.modules['spyne'] = None; "   # as if spyne were not installed
+            "from discimus_client.cli import main; "
+            f"sys.exit(main(['contracts', 'export', '--root', {str(tmp_path)!r}]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 2
+    assert "pip install 'discimus-emulator[server]'" in done.stderr
+    assert not (tmp_path / "wsdl").exists()
