@@ -95,3 +95,17 @@ def test_a_change_of_group_is_close_and_open(client_for):
     opened = informat.register_enrollment(fien, EnrollmentData(**moved))
     assert first.ok and closed.inhoud.end_date == dt.date(2026, 9, 14)
     assert opened.ok and opened.inhoud.administrative_group == "1B"
+
+
+def test_a_correction_changes_the_identification_not_the_group(client_for):
+    informat = client_for("informat")
+    fien = student("2600707", insz=insz_for(BIRTH, Sex.V, 407))
+    start = enrollment(DEMO_SECONDARY, dt.date(2026, 9, 1))
+    assert informat.register_enrollment(fien, start).ok
+    renamed = Student(**{**fien.__dict__, "first_name": "Fiene"})
+    fixed = informat.correct_enrollment(renamed, start)
+    assert fixed.ok and fixed.inhoud.discimus_referte > 0
+    regrouped = EnrollmentData(**{**start.__dict__, "administrative_group": "2C"})
+    refused = informat.correct_enrollment(renamed, regrouped)
+    assert not refused.ok and refused.codes() == [10000]
+    assert "de-registration" in refused.uitzonderingen[0].diagnose
