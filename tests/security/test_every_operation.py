@@ -1,0 +1,85 @@
+"""Every operation of the service gets the same protection, not only the corpus's one.
+
+The hostile corpus attacks one operation; the security middleware runs before dispatch,
+so this checks that claim for all five: unsigned, tampered and unauthorised messages
+are refused with their code and write nothing (the unauthorised one its journal entry).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import requests
+from lxml import etree
+
+from discimus_client.client import DiscimusClient
+from discimus_client.results import Address, EnrollmentData, Student
+from discimus_fixtures.generator import DEMO_SECONDARY, insz_for
+from discimus_service.domain.model import Sex
+from discimus_service.persistence.database import make_engine, row_counts
+
+WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
+START = dt.date(2026, 9, 1)
+_STUDENT = Student(insz=insz_for(dt.date(2012, 2, 2), Sex.M, 450), stamnummer="2600450",
+                   first_name="Mats", last_name="Claes", birth_date=dt.date(2012, 2, 2),
+                   sex="M", address=Address("Markt", "1", "9000", "Gent"))
+_ENROLLMENT = DiscimusClient.enrollment_inhoud(
+    _STUDENT, EnrollmentData(DEMO_SECONDARY, "1A", START, dt.date(2026, 8, 30)))
+OPERATIONS = {
+    "RegistreerInschrijving": _ENROLLMENT,
+    "CorrigeerInschrijving": _ENROLLMENT,
+    "RegistreerUitschrijving": {
+        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Begindatum": START,
+        "Uitschrijving": {"Einddatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
+    "GeefDubbeleInschrijvingen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefSchoolloopbaan": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
+}
+
+
+@pytest.fixture(scope="module")
+def engine(server):
+    engine = make_engine(server.database_url)
+    yield engine
+    engine.dispose()
+
+
+def _post(server, data: bytes) -> requests.Response:
+    return requests.post(server.url + "/inschrijving", data=data, timeout=30,
+                         headers={"Content-Type": "text/xml; charset=utf-8"})
+
+
+def _unsigned(data: bytes) -> bytes:
+    root = etree.fromstring(data)
+    security = root.find(f".//{{{WSSE}}}Security")
+    security.getparent().remove(security)
+    return etree.tostring(root)
+
+
+def _tampered(data: bytes) -> bytes:
+    root = etree.fromstring(data)
+    root.find(".//{*}Body//{*}Instellingsnummer").text = "056789"
+    return etree.tostring(root)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+@pytest.mark.parametrize("spoil, code", [(_unsigned, b"[S120]"), (_tampered, b"[S133]")],
+                         ids=["unsigned", "tampered"])
+def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engine,
+                                                        operation, spoil, code):
+    data = client_for("informat").signed_request(operation, OPERATIONS[operation])
+    before = row_counts(engine)
+    response = _post(server, spoil(data))
+    assert response.status_code == 500 and code in response.content
+    assert row_counts(engine) == before
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_sender_without_mandate_is_refused_with_40006(server, client_for, engine,
+                                                        operation):
+    data = client_for("wisa").signed_request(operation, OPERATIONS[operation])
+    before = row_counts(engine)
+    response = _post(server, data)
+    codes = [u.findtext("{*}Identificatie") for u in
+             etree.fromstring(response.content).iter("{*}Uitzondering")]
+    assert response.status_code == 200 and codes == ["40006"]
+    assert row_counts(engine) == {**before, "journal": before["journal"] + 1}
