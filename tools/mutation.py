@@ -1,0 +1,166 @@
+"""Mutation testing of the security profile and the domain rules (cosmic-ray).
+
+Usage: ``make mutation`` or ``.venv/bin/python tools/mutation.py [wsse|domain ...]``.
+
+Slow (tens of minutes), so not part of CI. Why a copy and not the checkout:
+setup.cfg maps ``client/`` to ``discimus_client`` and ``service/`` to
+``discimus_service`` (package_dir), and the editable install imports from the
+checkout through a meta-path finder that comes *after* ``sys.path``. So the
+tree is copied into ``var/mutation/<target>/tree/`` under the import names
+(``discimus_client/``, ...); with that folder first on ``PYTHONPATH`` the tests
+import the copy, and cosmic-ray mutates the copy in place, never the checkout.
+
+Each target runs a fast, in-process test selection (no server is started per
+mutant). The summary and every surviving mutant's diff land in
+``var/mutation/<target>.txt``. Equivalent mutants (survivors that cannot be
+killed because the program behaves the same) are listed with their reason in the
+docstrings of tests/unit/wsse/test_verifying_edges.py and
+tests/unit/domain/test_identifiers_edges.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "var" / "mutation"
+COPIES = {"client": "discimus_client", "service": "discimus_service",
+          "fixtures": "discimus_fixtures", "tests": "tests"}
+README_TABLE_TEST = "tests/contract/test_contracts.py::test_the_readme_code_table_is_current"
+
+TARGETS = {
+    "wsse": {
+        "module-path": ["discimus_client/wsse"],
+        "excluded-modules": [],
+        "tests": ["tests/unit/wsse", README_TABLE_TEST],
+    },
+    "domain": {
+        "module-path": ["discimus_service/domain"],
+        # Being rewritten (issue 5 §5); mutate it once it has settled.
+        "excluded-modules": ["discimus_service/domain/consultations.py"],
+        "tests": ["tests/unit/domain", README_TABLE_TEST],
+    },
+}
+
+# Mutants that only produce a TypeError at once (str - str, str * str, ...) teach
+# nothing: of the binary operators keep the arithmetic swaps. A value comparison
+# turned into an identity test is left out for the same reason (and because its
+# outcome depends on CPython's interning, not on our code).
+EXCLUDE_OPERATORS = [
+    r"core/ReplaceBinaryOperator_(?!(Add_Sub|Sub_Add|Mul_Div|Div_Mul|FloorDiv_Mul)$)",
+    r"core/ReplaceComparisonOperator_(Eq|NotEq|Lt|LtE|Gt|GtE)_(Is|IsNot)$",
+    r"core/VariableReplacer", r"core/VariableInserter",
+]
+
+
+def _toml(target: str) -> str:
+    spec = TARGETS[target]
+    command = " ".join([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                        *spec["tests"]])
+
+    def array(values):
+        return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+    return "\n".join([
+        "[cosmic-ray]",
+        f"module-path = {array(spec['module-path'])}",
+        "timeout = 120.0",
+        f"excluded-modules = {array(spec['excluded-modules'])}",
+        f"test-command = {json.dumps(command)}",
+        "[cosmic-ray.distributor]",
+        'name = "local"',
+        "[cosmic-ray.filters.operators-filter]",
+        f"exclude-operators = {array(EXCLUDE_OPERATORS)}",
+        ""])
+
+
+def _copy_tree(target: str) -> Path:
+    tree = OUT / target / "tree"
+    shutil.rmtree(tree, ignore_errors=True)
+    tree.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for source, name in COPIES.items():
+        shutil.copytree(ROOT / source, tree / name, ignore=ignore)
+        if source != name:   # tests that read the source by its checkout path
+            (tree / source).symlink_to(name)
+    for name in ("README.rst", "setup.cfg", "pyproject.toml"):
+        shutil.copy2(ROOT / name, tree / name)
+    for folder in ("wsdl", "xsd"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, tree / folder, ignore=ignore)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree)], check=True)
+    return tree
+
+
+def _bin(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def _run(target: str) -> str:
+    tree = _copy_tree(target)
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    config = OUT / target / "cosmic-ray.toml"
+    session = OUT / target / "session.sqlite"
+    config.write_text(_toml(target))
+    session.unlink(missing_ok=True)
+    run = dict(cwd=tree, env=env, check=True)
+    subprocess.run([_bin("cosmic-ray"), "init", str(config), str(session)], **run)
+    subprocess.run([_bin("cr-filter-operators"), str(session), str(config)], **run)
+    subprocess.run([_bin("cosmic-ray"), "baseline", str(config)], **run)
+    started = time.monotonic()
+    subprocess.run([_bin("cosmic-ray"), "exec", str(config), str(session)], **run)
+    minutes = (time.monotonic() - started) / 60
+    dump = subprocess.run([_bin("cosmic-ray"), "dump", str(session)], cwd=tree, env=env,
+                          check=True, capture_output=True, text=True).stdout
+    return _summary(target, dump, minutes)
+
+
+def _summary(target: str, dump: str, minutes: float) -> str:
+    counts = {"killed": 0, "survived": 0, "skipped": 0, "incompetent": 0}
+    survivors = []
+    for line in dump.splitlines():
+        item, result = json.loads(line)
+        if result is None:
+            continue
+        if result["worker_outcome"] == "skipped":
+            counts["skipped"] += 1
+        elif result["worker_outcome"] != "normal":
+            counts["incompetent"] += 1
+        elif result["test_outcome"] == "survived":
+            counts["survived"] += 1
+            mutation = item["mutations"][0]
+            survivors.append(f"--- {mutation['module_path']}:{mutation['start_pos'][0]} "
+                             f"{mutation['operator_name']} #{mutation['occurrence']}\n"
+                             f"{result['diff']}")
+        else:
+            counts["killed"] += 1
+    tested = counts["killed"] + counts["survived"] + counts["incompetent"]
+    head = (f"{target}: {tested} mutants tested in {minutes:.1f} min: "
+            f"{counts['killed']} killed, {counts['survived']} survived, "
+            f"{counts['incompetent']} incompetent; {counts['skipped']} filtered out "
+            "(operators excluded, see tools/mutation.py)")
+    return head + "\n\n" + "\n".join(survivors)
+
+
+def main(argv: list[str]) -> int:
+    targets = argv or list(TARGETS)
+    unknown = set(targets) - set(TARGETS)
+    if unknown:
+        print(f"unknown target(s) {', '.join(sorted(unknown))}; choose from "
+              f"{', '.join(TARGETS)}", file=sys.stderr)
+        return 2
+    for target in targets:
+        report = _run(target)
+        (OUT / f"{target}.txt").write_text(report)
+        print(report.split("\n", 1)[0])
+    print(f"survivors with their diffs: {OUT}/<target>.txt")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
