@@ -1,8 +1,9 @@
 """Real databases for the integration tier: a SQLite file, or a fresh PostgreSQL schema.
 
 PostgreSQL runs on 127.0.0.1:5432 (trust auth, database ``test``) on the development and
-CI machines. Without it the PostgreSQL cases skip, except under ``CI=true``, where they
-fail: a CI run that silently skipped them would prove nothing.
+CI machines. Without it the PostgreSQL cases skip, except under CI (``CI=true``, ``CI=1``
+or any value but empty, ``false`` and ``0``), where they fail: a CI run that silently
+skipped them would prove nothing.
 """
 from __future__ import annotations
 
@@ -32,12 +33,17 @@ def postgres_available() -> bool:
         engine.dispose()
 
 
+def running_in_ci() -> bool:
+    """Whether ``CI`` is set to a true value: CI services say ``true``, people say ``1``."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "false", "0")
+
+
 def require_postgres() -> None:
-    """Skip without PostgreSQL; fail under ``CI=true``, where it must be there."""
+    """Skip without PostgreSQL; fail under CI (:func:`running_in_ci`), where it must be there."""
     if postgres_available():
         return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL is required under CI=true and is not reachable at "
+    if running_in_ci():
+        pytest.fail(f"PostgreSQL is required under CI (CI={os.environ.get('CI')!r}) and is not reachable at "
                     f"{POSTGRES_BASE}")
     pytest.skip(f"PostgreSQL not reachable at {POSTGRES_BASE} (required under CI=true)")
 
