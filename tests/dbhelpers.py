@@ -43,8 +43,8 @@ def require_postgres() -> None:
     if postgres_available():
         return
     if running_in_ci():
-        pytest.fail(f"PostgreSQL is required under CI (CI={os.environ.get('CI')!r}) and is not reachable at "
-                    f"{POSTGRES_BASE}")
+        pytest.fail(f"PostgreSQL is required under CI (CI={os.environ.get('CI')!r}) and "
+                    f"is not reachable at {POSTGRES_BASE}")
     pytest.skip(f"PostgreSQL not reachable at {POSTGRES_BASE} (required under CI=true)")
 
 
