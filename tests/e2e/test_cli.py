@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import socket
 import subprocess
 import sys
 
@@ -56,12 +57,34 @@ def test_an_answer_not_signed_by_the_expected_server_exits_2(server, tmp_path):
 
 
 def test_an_unreachable_service_exits_2(server):
-    done = discimus(server, "doubles", "--as", "informat", "--institution",
-                    DEMO_SECONDARY, url=server.url + "/nowhere")
+    # A port bound but not listening: the connection is refused, and nobody else can
+    # take the port while the socket holds it.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        done = discimus(server, "doubles", "--as", "informat", "--institution",
+                        DEMO_SECONDARY, url=f"http://127.0.0.1:{port}/inschrijving")
     assert done.returncode == 2 and "cannot reach" in done.stderr
 
 
-def test_doubles_and_career_print(server):
+def test_doubles_prints_the_double_enrollments(server):
     done = discimus(server, "doubles", "--as", "informat", "--institution", DEMO_SECONDARY)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ACCEPTED")
+    first, *rest = done.stdout.splitlines()
+    assert first.startswith("ACCEPTED")
+    assert rest == ["  no double enrollments"] or all("also at" in line for line in rest)
+    assert rest
+
+
+def test_career_prints_the_student_and_the_enrollment_here(server):
+    insz = insz_for(dt.date(2018, 6, 1), Sex.V, 303)
+    registered = _register(server, "informat", DEMO_PRIMARY, "2600903", insz)
+    assert registered.returncode == 0, registered.stderr
+    done = discimus(server, "career", "--as", "informat", "--institution", DEMO_PRIMARY,
+                    "--stamnummer", "2600903")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("ACCEPTED")
+    assert f"  student INSZ {insz}  stamnummer 2600903" in lines
+    assert any(line.startswith(f"  here:      {DEMO_PRIMARY} ") for line in lines)
+    assert "  previous:  -" in lines and "  next:      -" in lines
