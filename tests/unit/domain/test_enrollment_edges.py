@@ -1,0 +1,46 @@
+"""Edges of the enrollment rules that mutation testing found unpinned.
+
+Equivalent mutants of service/domain/enrollment.py (tools/mutation.py): none known;
+see tests/unit/domain/test_identifiers_edges.py for those of identifiers.py.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+from discimus_service.domain import enrollment as rules
+from discimus_service.domain.errors import EnrollmentConflictError, InvalidCodeValueError
+from tests.unit.domain.domain_factories import TODAY, enrollment, identification
+
+D = dt.date
+
+
+@pytest.mark.parametrize("sex", ["Q", "m", "", None])
+def test_a_sex_outside_the_code_list_is_refused_with_the_list(sex):
+    with pytest.raises(InvalidCodeValueError) as exc:
+        rules.validate_identification(identification(sex=sex), today=TODAY)
+    assert exc.value.field == "Geslacht"
+    assert "is not one of M, V, X" in exc.value.diagnose
+
+
+def test_an_identical_copy_of_the_new_enrollment_is_a_conflict():
+    # Only the very same object is skipped: an equal enrollment already stored (the
+    # same registration sent again under a new Referte) is a double.
+    new = enrollment()
+    with pytest.raises(EnrollmentConflictError):
+        rules.check_no_overlap_at_institution(new, [copy.deepcopy(new)])
+
+
+def test_the_new_enrollment_itself_in_the_list_is_ignored():
+    new = enrollment()
+    rules.check_no_overlap_at_institution(new, [new])
+
+
+def test_the_conflict_names_where_the_overlap_starts():
+    running = enrollment(start_date=D(2024, 9, 1))
+    new = enrollment(start_date=D(2025, 1, 6))
+    with pytest.raises(EnrollmentConflictError) as exc:
+        rules.check_no_overlap_at_institution(new, [running])
+    assert "which overlaps from 2025-01-06." in exc.value.diagnose
