@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 WORKERS ?= 2
 
-.PHONY: serve test install contracts bench clean
+.PHONY: serve test install contracts bench mutation clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ contracts: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+
+# Mutation testing of client/wsse and service/domain (slow; not in CI). MUTATE=wsse or
+# MUTATE=domain for one target, MUTATE="--survivors wsse" to re-run only the survivors.
+mutation: $(STAMP)
+	$(PY) -c "import cosmic_ray" 2>/dev/null || $(PY) -m pip install --quiet 'cosmic-ray==8.7.0'
+	$(PY) tools/mutation.py $(MUTATE)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite* var/pki build *.egg-info
