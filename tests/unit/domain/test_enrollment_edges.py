@@ -12,7 +12,9 @@ import pytest
 
 from discimus_service.domain import enrollment as rules
 from discimus_service.domain.errors import EnrollmentConflictError, InvalidCodeValueError
-from tests.unit.domain.domain_factories import TODAY, enrollment, identification
+from tests.unit.domain.domain_factories import (
+    INSZ_2010, TODAY, enrollment, identification,
+)
 
 D = dt.date
 
@@ -44,3 +46,13 @@ def test_the_conflict_names_where_the_overlap_starts():
     with pytest.raises(EnrollmentConflictError) as exc:
         rules.check_no_overlap_at_institution(new, [running])
     assert "which overlaps from 2025-01-06." in exc.value.diagnose
+
+
+def test_an_enrollment_at_another_school_first_in_the_list_does_not_end_the_search():
+    new = enrollment(start_date=D(2025, 1, 6))
+    elsewhere = enrollment(institution_number="099999")
+    with pytest.raises(EnrollmentConflictError):
+        rules.check_no_overlap_at_institution(new, [new, elsewhere, enrollment()])
+    someone_else = enrollment(stamnummer="2400018", insz=INSZ_2010)
+    with pytest.raises(EnrollmentConflictError):
+        rules.check_no_overlap_at_institution(new, [someone_else, enrollment()])
