@@ -213,7 +213,7 @@ def test_a_foreign_element_in_place_of_a_reference_is_refused(rsa_pair):
 def test_two_references_to_the_same_element_are_refused(rsa_pair):
     root = signed_root(rsa_pair)
     first, second = references(root)
-    second.set("URI", first.get("URI"))
+    first.set("URI", second.get("URI"))   # both the Timestamp: it stays signed
     with pytest.raises(InvalidSignatureStructure):
         verify(root)
 
@@ -323,9 +323,9 @@ def test_a_wrapped_body_with_a_decoy_id_on_the_evil_body_is_wrapping(rsa_pair):
         verify(root)
 
 
-def test_a_reference_to_the_token_instead_of_the_timestamp_is_wrapping(rsa_pair):
+def test_a_reference_to_the_token_instead_of_the_body_is_wrapping(rsa_pair):
     root = signed_root(rsa_pair)
-    references(root)[1].set("URI", "#" + token(root).get(ns.WSU_ID))
+    references(root)[0].set("URI", "#" + token(root).get(ns.WSU_ID))
     with pytest.raises(SignatureWrapping):
         verify(root)
 
