@@ -9,6 +9,11 @@ because the program behaves the same):
 
 - ``if country == BELGIUM`` turned into ``>=``: of the address countries only 00999
   sorts above 00150, and 00999 has already returned; the four neighbours sort below.
+- ``number[2:] == "00000"`` turned into ``<=``: no string of five ASCII digits sorts
+  below "00000".
+- ``int(compact[:4]) <= 9999`` with 9999 moved to 10000: four digits never exceed 9999.
+- ``validate_address``: ``country == OTHER_UNKNOWN`` turned into ``>=``: the country is
+  one of the six address countries by then, and 00999 is the greatest of them.
 - ``except stdnum_errors.ValidationError`` (marked ``pragma: no cover``) replaced: no
   stdnum release raises another ValidationError subclass from these validators.
 """
@@ -102,6 +107,9 @@ def test_advice_to_send_the_digits_only_when_they_are_the_right_number():
     with pytest.raises(InvalidPostcodeError) as exc:
         ids.validate_postcode("D-10115", ids.GERMANY)
     assert "send '10115'" in exc.value.diagnose
+    with pytest.raises(InvalidPostcodeError) as exc:
+        ids.validate_postcode("NL-10125", ids.NETHERLANDS)   # five digits for four
+    assert exc.value.diagnose.endswith("without letters, spaces or country prefix")
 
 
 @pytest.mark.parametrize("sent, country", [("１０１２", ids.NETHERLANDS),

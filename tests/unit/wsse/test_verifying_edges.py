@@ -65,6 +65,13 @@ def test_a_pinned_certificate_that_matches_is_accepted(rsa_pair):
     assert verified.certificate_der == der_of(rsa_pair[1])
 
 
+@pytest.mark.parametrize("change", [lambda der: der[:-1], lambda der: der + b"\x00"],
+                         ids=["sorts-before", "sorts-after"])
+def test_a_pinned_certificate_that_differs_in_any_direction_is_refused(rsa_pair, change):
+    with pytest.raises(ResponseVerificationFailed):
+        verify(signed_root(rsa_pair), expected_certificate_der=change(der_of(rsa_pair[1])))
+
+
 def test_the_fingerprint_is_the_sha256_of_the_certificate(rsa_pair):
     verified = verify(signed_root(rsa_pair))
     assert verified.signer_fingerprint == hashlib.sha256(der_of(rsa_pair[1])).hexdigest()
@@ -90,6 +97,13 @@ def test_a_signature_outside_the_security_header_is_wrapping(rsa_pair):
         verify(root)
 
 
+def test_a_security_header_without_signature_is_refused(rsa_pair):
+    root = signed_root(rsa_pair)
+    security(root).remove(signature(root))
+    with pytest.raises(InvalidSignatureStructure):
+        verify(root)
+
+
 def test_a_second_signature_anywhere_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     body(root)[0].append(copy.deepcopy(signature(root)))
@@ -111,11 +125,13 @@ def test_ds_object_and_manifest_are_refused_wherever_they_hide(rsa_pair, name):
     ["SignatureValue", "SignedInfo", "KeyInfo"],
     ["SignedInfo", "KeyInfo", "SignatureValue"],
     ["SignedInfo", "SignatureValue"],
+    ["SignedInfo", "SignatureValue", "KeyInfo", "Extra"],
 ])
 def test_the_signature_holds_signedinfo_signaturevalue_keyinfo_in_order(rsa_pair, order):
     root = signed_root(rsa_pair)
     sig = signature(root)
     children = {etree.QName(c).localname: c for c in sig}
+    children["Extra"] = etree.Element("{urn:x}Extra")
     for child in list(sig):
         sig.remove(child)
     for name in order:
@@ -142,6 +158,13 @@ def test_signedinfo_must_start_with_the_canonicalization_method(rsa_pair):
     root = signed_root(rsa_pair)
     c14n = _method(root, "CanonicalizationMethod")
     _method(root, "SignatureMethod").addnext(c14n)
+    with pytest.raises(InvalidSignatureStructure):
+        verify(root)
+
+
+def test_a_canonicalization_method_in_another_namespace_is_refused(rsa_pair):
+    root = signed_root(rsa_pair)
+    _method(root, "CanonicalizationMethod").tag = "{urn:x}CanonicalizationMethod"
     with pytest.raises(InvalidSignatureStructure):
         verify(root)
 
@@ -420,9 +443,11 @@ def test_a_referenced_token_outside_the_security_header_is_refused(rsa_pair):
         verify(root)
 
 
-def test_a_token_that_is_not_x509v3_is_refused(rsa_pair):
+@pytest.mark.parametrize("value_type", [ns.X509V3.replace("X509v3", "X509PKIPathv1"),
+                                        ns.X509V3 + "-other", "urn:zzz"])
+def test_a_token_that_is_not_x509v3_is_refused(rsa_pair, value_type):
     root = signed_root(rsa_pair)
-    token(root).set("ValueType", ns.X509V3.replace("X509v3", "X509PKIPathv1"))
+    token(root).set("ValueType", value_type)
     with pytest.raises(InvalidSecurityToken):
         verify(root)
 
