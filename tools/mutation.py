@@ -40,7 +40,7 @@ README_TABLE_TEST = "tests/contract/test_contracts.py::test_the_readme_code_tabl
 W = "tests/unit/wsse/"
 D = "tests/unit/domain/"
 VERIFIER_TESTS = [W + "test_verifying_edges.py", W + "test_verifying_freshness.py",
-                  W + "test_signing_and_verifying.py"]
+                  W + "test_verifying_xmlsec_context.py", W + "test_signing_and_verifying.py"]
 # Each module is mutated in its own session with the tests that exercise it directly
 # (a fraction of the unit tier, in process, no server): on 2 busy cores a mutant costs
 # seconds, not minutes. Tests first that fail fastest (pytest -x stops there).

@@ -22,9 +22,12 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
 - ``_signed_info``: ``len(parts) < 2`` turned into ``< 3`` (or ``<= 2``): a SignedInfo
   with exactly the two methods and no Reference is refused by the next check with the
   same class, InvalidSignatureStructure.
-- ``_utc``: ``int((fraction + "000000")[:6]) if fraction else 0`` with ``if not
-  fraction``/number changes that only touch the empty-fraction branch where both
-  arms give 0 are listed by the tool run; see README "Mutation testing".
+- ``_check_reference``: ``len(transforms[0])`` turned into ``transforms[-1]``: by then
+  there is exactly one transform (``len(transforms) != 1`` is checked first).
+- The ExceptionReplacer cannot rewrite dotted names in ``verify``'s ``except (...)``
+  tuple (``binascii.Error``, ``xmlsec.Error``, ``etree.LxmlError``); cosmic-ray counts
+  those as incompetent. test_a_library_failure_on_hostile_input_is_a_refusal raises
+  each of them instead.
 """
 from __future__ import annotations
 
