@@ -23,7 +23,7 @@ import pytest
 
 from discimus_service.domain import identifiers as ids
 from discimus_service.domain.errors import (
-    InvalidCodeValueError, InvalidInszError, InvalidPostcodeError, InvalidStamnummerError,
+    InvalidAddressError, InvalidCodeValueError, InvalidInszError, InvalidPostcodeError, InvalidStamnummerError,
 )
 
 # Valid numbers with check digits computed once (97 - first nine digits mod 97).
@@ -78,6 +78,20 @@ def test_the_diagnosis_of_a_zero_sequence_names_the_school_year():
     with pytest.raises(InvalidStamnummerError) as exc:
         ids.validate_stamnummer("2400000")
     assert "after the school year 24 may not be 00000" in exc.value.diagnose
+
+
+@pytest.mark.parametrize("sent", ["24000", "240001734"])
+def test_only_a_six_digit_stamnummer_gets_the_leading_zero_hint(sent):
+    with pytest.raises(InvalidStamnummerError) as exc:
+        ids.validate_stamnummer(sent)
+    assert "leading zero" not in exc.value.diagnose
+    assert f"has {len(sent)} digits instead of 7" in exc.value.diagnose
+
+
+@pytest.mark.parametrize("country", ["01000", "99999", "00998"])
+def test_a_postcode_for_a_country_outside_the_list_is_an_address_error(country):
+    with pytest.raises(InvalidAddressError):
+        ids.validate_postcode(None, country)
 
 
 # -- postcodes that are almost digits ------------------------------------------------------------

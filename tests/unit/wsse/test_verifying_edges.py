@@ -10,7 +10,13 @@ fail, either by accepting the message or by refusing it with another class.
 Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is the same):
 
 - ``_KEY_CACHE_SIZE = 256`` moved by one, and ``len(self._keys) >= _KEY_CACHE_SIZE``
-  turned into ``>``: only how many verified certificates stay cached changes.
+  turned into ``>``, ``==`` or ``<=``: only how many verified certificates stay cached
+  changes (``<=`` empties the cache on every miss).
+- ``signatures[0]``, ``transforms[0]`` (twice) and ``refs[0]`` turned into ``[-1]``:
+  each list has exactly one element there, checked just before.
+- ``_resolve``: ``len(timestamps) > 1`` turned into ``!= 1``: an empty list was refused
+  just before. ``element is timestamps[0]`` turned into ``==``: lxml elements compare
+  by identity.
 - ``_key``: ``except ValueError`` around ``load_der_x509_certificate`` and ``except
   xmlsec.Error`` around ``Key.from_memory`` replaced: unreachable, ``_token_der`` has
   already loaded the same DER as a certificate (defence in depth if the order changes).
@@ -22,8 +28,6 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
 - ``_signed_info``: ``len(parts) < 2`` turned into ``< 3`` (or ``<= 2``): a SignedInfo
   with exactly the two methods and no Reference is refused by the next check with the
   same class, InvalidSignatureStructure.
-- ``_check_reference``: ``len(transforms[0])`` turned into ``transforms[-1]``: by then
-  there is exactly one transform (``len(transforms) != 1`` is checked first).
 - The ExceptionReplacer cannot rewrite dotted names in ``verify``'s ``except (...)``
   tuple (``binascii.Error``, ``xmlsec.Error``, ``etree.LxmlError``); cosmic-ray counts
   those as incompetent. test_a_library_failure_on_hostile_input_is_a_refusal raises
@@ -199,6 +203,16 @@ def test_a_signature_method_with_hmac_output_length_is_refused(rsa_pair):
     etree.SubElement(_method(root, "SignatureMethod"), DS + "HMACOutputLength").text = "8"
     with pytest.raises(UnsupportedAlgorithm):
         verify(root)
+
+
+def test_an_unknown_algorithm_is_named_by_its_last_60_characters(rsa_pair):
+    root = signed_root(rsa_pair)
+    algorithm = "urn:" + "x" * 100 + "#mine"
+    _method(root, "SignatureMethod").set("Algorithm", algorithm)
+    with pytest.raises(UnsupportedAlgorithm) as refused:
+        verify(root)
+    assert repr(algorithm[-60:]) in refused.value.message
+    assert "urn:" not in refused.value.message
 
 
 @pytest.mark.parametrize("algorithm", [ns.RSA_SHA384, ns.RSA_SHA512])
@@ -387,6 +401,24 @@ def test_keyinfo_with_x509data_is_refused(rsa_pair):
         verify(root)
 
 
+@pytest.mark.parametrize("tag", ["{a:b}SecurityTokenReference",
+                                 "{urn:x}SecurityTokenReference"])
+def test_a_token_reference_in_another_namespace_is_refused(rsa_pair, tag):
+    # Names that sort before and after the right one, with a valid reference inside.
+    root = signed_root(rsa_pair)
+    key_info(root)[0].tag = tag
+    with pytest.raises(InvalidSecurityToken):
+        verify(root)
+
+
+@pytest.mark.parametrize("tag", ["{a:b}Reference", "{urn:x}Reference"])
+def test_a_reference_in_another_namespace_is_refused(rsa_pair, tag):
+    root = signed_root(rsa_pair)
+    key_info(root)[0][0].tag = tag
+    with pytest.raises(InvalidSecurityToken):
+        verify(root)
+
+
 def test_keyinfo_with_two_token_references_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     info = key_info(root)
@@ -439,6 +471,16 @@ def test_a_duplicated_referenced_token_is_refused(rsa_pair):
         verify(root)
 
 
+def test_another_unreferenced_token_in_the_header_is_ignored(rsa_pair, ec_pair):
+    # Its id sorts before the referenced one: only the exact id selects a token.
+    root = signed_root(rsa_pair)
+    extra = copy.deepcopy(token(root))
+    extra.set(ns.WSU_ID, "A-other")
+    extra.text = base64.b64encode(der_of(ec_pair[1])).decode()
+    token(root).addprevious(extra)
+    assert verify(root).certificate_der == der_of(rsa_pair[1])
+
+
 def test_a_referenced_token_outside_the_security_header_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     root.find(HEADER).append(token(root))
@@ -455,10 +497,19 @@ def test_a_token_that_is_not_x509v3_is_refused(rsa_pair, value_type):
         verify(root)
 
 
-@pytest.mark.parametrize("text", [None, "", "not base64!", "QUJD", "QUJ"])
+@pytest.mark.parametrize("text", [None, "", "not base64!", "QUJD", "QUJ", "MII!!"])
 def test_token_text_that_is_not_a_base64_certificate_is_refused(rsa_pair, text):
     root = signed_root(rsa_pair)
     token(root).text = text
+    with pytest.raises(InvalidSecurityToken):
+        verify(root)
+
+
+def test_a_token_with_other_characters_mixed_in_is_refused(rsa_pair):
+    # A lenient decoder would drop them and find the certificate.
+    root = signed_root(rsa_pair)
+    text = token(root).text
+    token(root).text = text[:10] + "!*" + text[10:]
     with pytest.raises(InvalidSecurityToken):
         verify(root)
 
