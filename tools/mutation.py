@@ -47,7 +47,7 @@ VERIFIER_TESTS = [W + "test_verifying_edges.py", W + "test_verifying_freshness.p
 TARGETS = {
     "wsse": {
         "discimus_client/wsse/verifying.py": VERIFIER_TESTS,
-        "discimus_client/wsse/signing.py": VERIFIER_TESTS,
+        "discimus_client/wsse/signing.py": [W + "test_signing_edges.py", *VERIFIER_TESTS],
         "discimus_client/wsse/parser.py": [W + "test_parser_edges.py", W + "test_parser.py"],
         "discimus_client/wsse/envelope.py": [W + "test_envelope_edges.py",
                                              W + "test_envelope.py"],
