@@ -133,12 +133,12 @@ def _run(target: str, survivors_only: bool) -> str:
         name = Path(module).stem
         config = OUT / target / f"{name}.toml"
         session = OUT / target / f"{name}.sqlite"
+        config.write_text(_toml(module, tests))   # the current test selection
         if survivors_only and session.exists():
             # Results of survivors forgotten: `exec` runs exactly those again.
             with contextlib.closing(sqlite3.connect(session)) as db, db:
                 db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
         else:
-            config.write_text(_toml(module, tests))
             session.unlink(missing_ok=True)
             subprocess.run([_bin("cosmic-ray"), "init", str(config), str(session)], **run)
             subprocess.run([_bin("cr-filter-operators"), str(session), str(config)], **run)
