@@ -12,11 +12,15 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
 - ``_KEY_CACHE_SIZE = 256`` moved by one, and ``len(self._keys) >= _KEY_CACHE_SIZE``
   turned into ``>``, ``==`` or ``<=``: only how many verified certificates stay cached
   changes (``<=`` empties the cache on every miss).
-- ``signatures[0]``, ``transforms[0]`` (twice) and ``refs[0]`` turned into ``[-1]``:
-  each list has exactly one element there, checked just before.
+- ``signatures[0]``, ``transforms[0]`` (twice), ``refs[0]`` (twice) and
+  ``holders[0]`` turned into ``[-1]``: each list has exactly one element there,
+  checked just before.
+- ``public.curve.key_size < 256`` turned into ``< 255``: no elliptic curve has 255 bits
+  (P-224 is refused, P-256 accepted: both tested).
 - ``_resolve``: ``len(timestamps) > 1`` turned into ``!= 1``: an empty list was refused
-  just before. ``element is timestamps[0]`` turned into ``==``: lxml elements compare
-  by identity.
+  just before; ``len(wanted) != 2`` turned into ``< 2``: two References give at most two
+  ids. ``element is timestamps[0]`` and ``element is envelope.body`` turned into
+  ``==``: lxml elements compare by identity.
 - ``_key``: ``except ValueError`` around ``load_der_x509_certificate`` and ``except
   xmlsec.Error`` around ``Key.from_memory`` replaced: unreachable, ``_token_der`` has
   already loaded the same DER as a certificate (defence in depth if the order changes).
@@ -65,6 +69,12 @@ from tests.unit.wsse.forging import (
 @pytest.fixture(scope="module")
 def root_factory(rsa_pair):
     return lambda: signed_root(rsa_pair)
+
+
+def test_what_verification_established_cannot_be_changed(rsa_pair):
+    verified = verify(signed_root(rsa_pair))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        verified.signer_fingerprint = "someone else"
 
 
 def test_a_pinned_certificate_that_matches_is_accepted(rsa_pair):
@@ -198,6 +208,17 @@ def test_a_canonicalization_method_with_an_unknown_child_is_refused(rsa_pair):
         verify(root)
 
 
+@pytest.mark.parametrize("algorithm", ["http://www.w3.org/2000/09/xmldsig#base64",
+                                       "http://www.w3.org/2006/12/xml-c14n11",
+                                       ns.EXC_C14N + "WithComments"])
+def test_only_exclusive_c14n_canonicalizes_signedinfo(rsa_pair, algorithm):
+    # URIs that sort before and after the allowed one.
+    root = signed_root(rsa_pair)
+    _method(root, "CanonicalizationMethod").set("Algorithm", algorithm)
+    with pytest.raises(UnsupportedAlgorithm):
+        verify(root)
+
+
 def test_a_signature_method_with_hmac_output_length_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     etree.SubElement(_method(root, "SignatureMethod"), DS + "HMACOutputLength").text = "8"
@@ -228,10 +249,22 @@ def test_the_policy_decides_the_signature_method(rsa_pair, algorithm):
         verify(root, policy=narrow)
 
 
+# The count check and the later "different elements" check share a class; the
+# message tells them apart.
+TWO_REFERENCES = "exactly two References|only ds:Reference elements"
+
+
 def test_three_references_are_refused(rsa_pair):
     root = signed_root(rsa_pair)
     signed_info(root).append(copy.deepcopy(references(root)[0]))
-    with pytest.raises(InvalidSignatureStructure):
+    with pytest.raises(InvalidSignatureStructure, match=TWO_REFERENCES):
+        verify(root)
+
+
+def test_one_reference_is_refused(rsa_pair):
+    root = signed_root(rsa_pair)
+    signed_info(root).remove(references(root)[0])
+    with pytest.raises(InvalidSignatureStructure, match=TWO_REFERENCES):
         verify(root)
 
 
@@ -246,7 +279,7 @@ def test_something_else_in_place_of_a_reference_is_refused(rsa_pair):
 def test_a_foreign_element_in_place_of_a_reference_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     references(root)[1].tag = "{urn:x}Reference"
-    with pytest.raises(InvalidSignatureStructure):
+    with pytest.raises(InvalidSignatureStructure, match=TWO_REFERENCES):
         verify(root)
 
 
