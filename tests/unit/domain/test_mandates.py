@@ -3,6 +3,11 @@
 Tested on the domain function itself: the use-case tests go through the fakes and
 only see the first mandate that fits, so a filter that let another sender's, school's
 or message type's mandate through would go unnoticed there.
+
+Equivalent mutants of service/domain/mandates.py (tools/mutation.py): ``valid_to <
+day`` turned into ``<=`` and ``valid_from > day`` into ``>=``: a mandate that ends or
+starts on the day itself covers it and was returned before these lists are made
+(unless it ends before it starts, which no mandate does).
 """
 from __future__ import annotations
 
@@ -106,3 +111,10 @@ def test_no_mandate_at_all_says_the_school_must_grant_it():
         "there is no mandate at all for 'informat' for school 012345 and message type "
         "inschrijving")
     assert exc.value.field == "Afzender/Identificatie"
+
+
+def test_a_future_mandate_with_an_end_date_has_not_ended():
+    with pytest.raises(AuthorisationError) as exc:
+        check([mandate(valid_from=D(2024, 10, 1), valid_to=D(2025, 8, 31))])
+    assert "ended" not in exc.value.diagnose
+    assert "starts only on 2024-10-01" in exc.value.diagnose

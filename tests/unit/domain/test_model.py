@@ -22,6 +22,10 @@ def test_niveau_carries_magdas_code_values():
     address(), identification(), deregistration(dt.date(2025, 1, 1)), mandate(),
     model.School("012345", "Sint-Jozef", model.Niveau.SECUNDAIR),
     model.Sender("informat", model.SenderKind.VENDOR, "Informat"),
+    model.JournalEntry(sender_id="informat", referte="r-1", operation="X",
+                       received_at=dt.datetime(2026, 9, 3, tzinfo=dt.timezone.utc),
+                       raw_message=b"<m/>", question_digest="d", verdict="AANVAARD",
+                       codes="", answer_json="{}", replay_key="k"),
 ], ids=lambda v: type(v).__name__)
 def test_value_objects_are_immutable(value):
     # Validation returns new values (dataclasses.replace); a refused message must not

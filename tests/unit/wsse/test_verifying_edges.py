@@ -186,6 +186,14 @@ def test_a_canonicalization_method_in_another_namespace_is_refused(rsa_pair):
         verify(root)
 
 
+@pytest.mark.parametrize("tag", ["{a:b}SignatureMethod", "{urn:x}SignatureMethod"])
+def test_a_signature_method_in_another_namespace_is_refused(rsa_pair, tag):
+    root = signed_root(rsa_pair)
+    _method(root, "SignatureMethod").tag = tag
+    with pytest.raises(InvalidSignatureStructure):
+        verify(root)
+
+
 def test_signedinfo_without_signature_method_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     signed_info(root).remove(_method(root, "SignatureMethod"))
@@ -357,8 +365,9 @@ def test_the_second_reference_is_checked_too(rsa_pair):
     root = signed_root(rsa_pair)
     references(root)[1].find(DS + "DigestMethod").set(
         "Algorithm", "http://www.w3.org/2000/09/xmldsig#sha1")
-    with pytest.raises(UnsupportedAlgorithm):
+    with pytest.raises(UnsupportedAlgorithm) as refused:
         verify(root)
+    assert "digest 'http://www.w3.org/2000/09/xmldsig#sha1'" in refused.value.message
 
 
 # -- ids: only wsu:Id, and only once ---------------------------------------------------------
@@ -367,6 +376,14 @@ def test_a_decoy_carrying_the_body_id_makes_the_reference_ambiguous(rsa_pair, na
     root = signed_root(rsa_pair)
     decoy = etree.SubElement(root.find(HEADER), "{urn:x}Decoy")
     decoy.set(name, body(root).get(ns.WSU_ID))
+    with pytest.raises(SignatureWrapping):
+        verify(root)
+
+
+def test_a_decoy_inside_the_body_carrying_its_id_is_wrapping(rsa_pair):
+    root = signed_root(rsa_pair)
+    wanted = body(root).get(ns.WSU_ID)
+    etree.SubElement(body(root)[0], "{urn:x}Decoy").set(ns.WSU_ID, wanted)
     with pytest.raises(SignatureWrapping):
         verify(root)
 
@@ -570,6 +587,7 @@ def test_the_verifier_refuses_an_rsa_key_below_the_policy_minimum(rsa_pair, weak
 
 def test_the_verifier_reads_the_minimum_from_its_policy(rsa_pair):
     root = signed_root(rsa_pair)
+    verify(root, policy=dataclasses.replace(STRICT, min_rsa_bits=1024))   # above it
     with pytest.raises(CertificateNotAllowed):
         verify(root, policy=dataclasses.replace(STRICT, min_rsa_bits=2049))
     verify(root, policy=dataclasses.replace(STRICT, min_rsa_bits=2048))
