@@ -12,7 +12,7 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
 - ``_KEY_CACHE_SIZE = 256`` moved by one, and ``len(self._keys) >= _KEY_CACHE_SIZE``
   turned into ``>``, ``==`` or ``<=``: only how many verified certificates stay cached
   changes (``<=`` empties the cache on every miss).
-- ``signatures[0]``, ``transforms[0]`` (twice), ``refs[0]`` (twice) and
+- ``signatures[0]`` (twice), ``transforms[0]`` (twice), ``refs[0]`` (twice) and
   ``holders[0]`` turned into ``[-1]``: each list has exactly one element there,
   checked just before.
 - ``public.curve.key_size < 256`` turned into ``< 255``: no elliptic curve has 255 bits
@@ -333,6 +333,22 @@ def test_a_reference_without_transforms_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     reference = references(root)[0]
     reference.remove(reference.find(DS + "Transforms"))
+    with pytest.raises(InvalidSignatureStructure):
+        verify(root)
+
+
+@pytest.mark.parametrize("order", [["Transforms", "DigestValue", "DigestMethod"],
+                                   ["DigestMethod", "Transforms", "DigestValue"],
+                                   ["Transforms", "DigestMethod", "DigestValue", "Extra"]])
+def test_a_reference_holds_transforms_digestmethod_digestvalue_in_order(rsa_pair, order):
+    root = signed_root(rsa_pair)
+    reference = references(root)[0]
+    children = {etree.QName(c).localname: c for c in reference}
+    children["Extra"] = etree.Element(DS + "Extra")
+    for child in list(reference):
+        reference.remove(child)
+    for name in order:
+        reference.append(children[name])
     with pytest.raises(InvalidSignatureStructure):
         verify(root)
 
