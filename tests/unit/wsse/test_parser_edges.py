@@ -2,6 +2,16 @@
 
 STRICT's limits are pinned here by behaviour: the last accepted size and the first
 refused one, for bytes, depth, elements, attributes and namespace declarations.
+
+Equivalent mutants of client/wsse/parser.py (tools/mutation.py):
+
+- ``event == "end"`` turned into ``<=``: of the four events asked for ("start", "end",
+  "start-ns", "pi") only "end" sorts at or below "end".
+- In the check on the parsed document, ``internalDTD is not None or externalDTD is not
+  None`` turned into ``and``, and the loop over the root's siblings made empty: both
+  are defence in depth behind checks that refuse the same documents first (a DTD
+  always sets ``docinfo.doctype``; iterparse reports every processing instruction,
+  also those around the root, as a "pi" event).
 """
 from __future__ import annotations
 
@@ -79,6 +89,12 @@ def test_comments_and_the_declaration_around_the_root_are_fine(data):
 def test_processing_instructions_around_the_root_are_refused(data):
     with pytest.raises(ForbiddenXml):
         parse_xml(data, STRICT)
+
+
+def test_whitespace_between_elements_is_kept_as_sent():
+    # Signed content is digested as sent: the parser may not drop blank text.
+    root = parse_xml(b"<a>\n  <b/>\n</a>", STRICT)
+    assert root.text == "\n  " and root[0].tail == "\n"
 
 
 @pytest.mark.parametrize("data", [b"   \n ", b"\n"])

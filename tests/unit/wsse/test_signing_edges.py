@@ -1,4 +1,9 @@
-"""The signer's own choices: time format, method per key type, the header it adds."""
+"""The signer's own choices: time format, method per key type, the header it adds.
+
+Equivalent mutant of client/wsse/signing.py (tools/mutation.py): ``root.insert(0,
+header)`` turned into ``insert(-1, ...)``: it runs only when the envelope has no
+Header, so the Body is its only child and both put the Header before it.
+"""
 from __future__ import annotations
 
 import datetime as dt
