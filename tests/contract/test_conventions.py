@@ -157,3 +157,22 @@ def test_the_checks_find_planted_faults():
     assert c.nillable(bad) == ["Code"]
     assert c.unused_namespaces(bad) == ["xmlns:unused"]
     assert c.soap_actions(bad) == {"Vraag": "urn:other"}
+
+
+# -- the messages exchanged are what the contract says ------------------------------------
+def _golden():
+    from discimus_fixtures import golden_pairs  # noqa: F401  (the package's data folder)
+    from importlib import resources
+    folder = Path(str(resources.files("discimus_fixtures").joinpath("golden")))
+    return sorted(folder.glob("*.xml"))
+
+
+@pytest.mark.parametrize("message", _golden(), ids=lambda p: p.name)
+def test_golden_messages_are_valid_against_the_committed_schema(message):
+    """Required answer fields are really always there, and requests fit the schema."""
+    from copy import deepcopy
+    schema = etree.XMLSchema(etree.parse(str(ROOT / "xsd" / "inschrijving-01.00.xsd")))
+    body = etree.parse(str(message)).getroot().find(
+        "{http://schemas.xmlsoap.org/soap/envelope/}Body")
+    payload = deepcopy(body[0])
+    assert schema.validate(payload), schema.error_log.last_error
