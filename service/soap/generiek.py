@@ -136,7 +136,8 @@ class UitzonderingType(ComplexModel):
                                 "Stable code; its meaning never changes.")),
         ("Oorsprong", field(Unicode, "Who found it: DISCIMUS.")),
         ("Type", field(UitzonderingTypeType, "Severity.")),
-        ("Tijdstip", field(TijdstipType, "When it was found.", optional=True)),
+        ("Tijdstip", field(TijdstipType, "When it was found (optional in Generiek; "
+                           "the emulator always says).")),
         ("Diagnose", field(Unicode, "What is wrong, in plain words.")),
         ("Omstandigheid", field(Unicode, "Which element of the question it is about, "
                                 "by its name or path below Inhoud (e.g. INSZ, "
