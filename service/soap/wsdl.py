@@ -86,13 +86,10 @@ def _keep_only_wrapper_elements(root, schemas) -> None:
                 schema.remove(element)
 
 
-def _references(node) -> set[tuple[str, str]]:
-    out = set()
-    for child in node.iter():
-        for attr in ("type", "base", "ref", "itemType"):
-            if child.get(attr):
-                out.add(resolve(child, child.get(attr)))
-    return out
+def _references(node) -> list[tuple[str, str]]:
+    """Every type reference under ``node``, once per use."""
+    return [resolve(child, child.get(attr)) for child in node.iter()
+            for attr in ("type", "base", "ref", "itemType") if child.get(attr)]
 
 
 def _drop_unused_types(schemas) -> None:
@@ -117,10 +114,10 @@ def _inline_wrapper_types(schemas) -> None:
     for schema in schemas:
         ns = schema.get("targetNamespace")
         types = {t.get("name"): t for t in schema.findall(_q(XS, "complexType"))}
-        used = [r for r in _references(schema) if r[0] == ns]
+        uses = _references(schema)
         for element in schema.findall(_q(XS, "element")):
             ref = resolve(element, element.get("type", ""))
-            if ref[0] == ns and ref[1] in types and used.count(ref) == 1:
+            if ref[0] == ns and ref[1] in types and uses.count(ref) == 1:
                 anonymous = types[ref[1]]
                 del anonymous.attrib["name"]
                 del element.attrib["type"]
