@@ -170,15 +170,17 @@ def verzoek_type(concept: str, namespace: str, inhoud: type) -> type:
     """
     if inhoud in _VERZOEKEN:
         return _VERZOEKEN[inhoud]
-    vraag = _envelope_class(f"{concept}VraagType", namespace, "One question.", [
+    vraag = _envelope_class(f"{concept}VraagType", namespace,
+                            f"One {concept} question: its Referte and Inhoud.", [
         ("Referte", field(ReferteType, "The sender's reference of this question; the "
                           "answer repeats it.")),
         ("Inhoud", field(inhoud, "What is asked.")),
     ])
     vragen = _envelope_class(f"{concept}VragenType", namespace,
-                             "The questions of the message: exactly one.",
+                             f"The {concept} questions of the message: exactly one.",
                              [("Vraag", field(vraag, "The question."))])
-    verzoek = _envelope_class(f"{concept}VerzoekType", namespace, "A request.", [
+    verzoek = _envelope_class(f"{concept}VerzoekType", namespace,
+                              f"A request with one {concept} question.", [
         ("Context", field(ContextType, "Context of the request.")),
         ("Vragen", field(vragen, "The question.")),
     ])
@@ -192,7 +194,7 @@ def repliek_type(concept: str, namespace: str, inhoud: type) -> type:
     if inhoud in _REPLIEKEN:
         return _REPLIEKEN[inhoud]
     antwoord = _envelope_class(f"{concept}AntwoordType", namespace,
-                               "The answer to the question.", [
+                               f"The {concept} answer to the question.", [
         ("Referte", field(ReferteType, "The question's Referte.")),
         ("Inhoud", field(inhoud, "The answer: present when the question was handled, "
                          "absent when it was refused (see Uitzonderingen).",
@@ -202,9 +204,10 @@ def repliek_type(concept: str, namespace: str, inhoud: type) -> type:
                                  optional=True)),
     ])
     antwoorden = _envelope_class(f"{concept}AntwoordenType", namespace,
-                                 "The answers: exactly one.",
+                                 f"The {concept} answers: exactly one.",
                                  [("Antwoord", field(antwoord, "The answer."))])
-    repliek = _envelope_class(f"{concept}RepliekType", namespace, "A reply.", [
+    repliek = _envelope_class(f"{concept}RepliekType", namespace,
+                              f"A reply with one {concept} answer.", [
         ("Context", field(ContextType, "Context of the reply: the request's, turned "
                           "around.")),
         ("Antwoorden", field(antwoorden, "The answer.")),
