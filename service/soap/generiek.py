@@ -184,7 +184,6 @@ def verzoek_type(concept: str, namespace: str, inhoud: type) -> type:
         ("Context", field(ContextType, "Context of the request.")),
         ("Vragen", field(vragen, "The question.")),
     ])
-    verzoek.Vraag, verzoek.Vragen_ = vraag, vragen   # for the adapters' convenience
     _VERZOEKEN[inhoud] = verzoek
     return verzoek
 
@@ -216,6 +215,6 @@ def repliek_type(concept: str, namespace: str, inhoud: type) -> type:
                                  "message with a SOAP fault instead, so it never sends "
                                  "them.", optional=True)),
     ])
-    repliek.Antwoorden_, repliek.Antwoord_ = antwoorden, antwoord
+    repliek.Antwoorden_, repliek.Antwoord_ = antwoorden, antwoord   # for adapter.repliek
     _REPLIEKEN[inhoud] = repliek
     return repliek
