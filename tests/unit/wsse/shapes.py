@@ -40,7 +40,7 @@ def q(namespace: str, local: str) -> str:
 def build(pair, now: dt.datetime, *, timestamp=True, signed=("timestamp", "body"),
           key_info="direct", token=None, created=None, expires=None,
           method=ns.RSA_SHA256, digest=ns.SHA256, actor=None,
-          ttl=dt.timedelta(minutes=5)) -> bytes:
+          ttl=dt.timedelta(minutes=5), payload=None) -> bytes:
     """A signed request.
 
     :param signed: what the References point to, in order ("timestamp", "body")
@@ -48,6 +48,7 @@ def build(pair, now: dt.datetime, *, timestamp=True, signed=("timestamp", "body"
         "issuer_serial", "key_name", "x509data", "missing_token" or "external"
     :param token: BinarySecurityToken attributes to change; None removes one
     :param created: extra attributes on wsu:Created (and ``expires`` on wsu:Expires)
+    :param payload: the Body's element (default: a small test question)
     """
     key_pem, cert_pem = pair
     certificate = x509.load_pem_x509_certificate(cert_pem)
@@ -74,8 +75,10 @@ def build(pair, now: dt.datetime, *, timestamp=True, signed=("timestamp", "body"
 
     body = etree.SubElement(envelope, q(SOAP, "Body"), nsmap={"xsi": XSI, "xsd": XSD})
     body.set(ns.WSU_ID, "_1")
-    question = etree.SubElement(body, "{urn:test}Vraag", nsmap={"op": "urn:test"})
-    etree.SubElement(question, "{urn:test}School").text = "034567"
+    if payload is None:
+        payload = etree.Element("{urn:test}Vraag", nsmap={"op": "urn:test"})
+        etree.SubElement(payload, "{urn:test}School").text = "034567"
+    body.append(payload)
 
     signature = etree.SubElement(security, q(DS, "Signature"), nsmap={None: DS})
     signed_info = etree.SubElement(signature, q(DS, "SignedInfo"))
