@@ -146,8 +146,9 @@ def _not_encrypted(root, foreign) -> None:
             continue
         raise EncryptionNotSupported(
             f"the message holds {etree.QName(element).localname}: this service accepts "
-            "signed, unencrypted messages only. WCF: set ProtectionLevel=Sign on the "
-            "service contract; WSS4J: the Timestamp and Signature actions, no Encrypt")
+            "signed, unencrypted messages only. WCF: ProtectionLevel=Sign on the service "
+            "contract, with MutualCertificate and a WSSecurity10 messageSecurityVersion; "
+            "WSS4J: the Timestamp and Signature actions, no Encrypt")
 
 
 def _clean(text: str | None, limit: int = 60) -> str:
