@@ -317,8 +317,8 @@ def _the_timestamp(envelope: Envelope):
                                "Expires) to the wsse:Security header and sign it with the "
                                "Body (WSS4J: the Timestamp action; WCF: "
                                "includeTimestamp=\"true\", the default)")
-    if len(timestamps) > 1:   # WS-I BSP 1.1 R3227
-        raise InvalidTimestamp("more than one wsu:Timestamp")
+    if len(timestamps) > 1:
+        raise InvalidTimestamp("more than one wsu:Timestamp (WS-I BSP 1.1 R3227)")
     return timestamps[0]
 
 

@@ -92,3 +92,10 @@ def test_mustunderstand_on_a_header_for_the_next_actor_is_still_refused(signed):
     routing.set(ns.ACTOR, "http://schemas.xmlsoap.org/soap/actor/next")
     with pytest.raises(MustUnderstandFault):
         verify(root)
+
+
+def test_encryption_for_another_actor_is_that_actors_business(signed):
+    root = etree.fromstring(signed)
+    block = foreign_header(root)
+    etree.SubElement(block, "{http://www.w3.org/2001/04/xmlenc#}EncryptedKey", Id="k1")
+    verify(root)

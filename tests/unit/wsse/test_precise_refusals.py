@@ -3,8 +3,12 @@
 Every message here is validly signed; only the construct under test differs from the
 shape the profile accepts (first test), so the answer is about that construct alone.
 """
-import pytest
+import copy
 
+import pytest
+from lxml import etree
+
+from discimus_client.wsse import ns
 from discimus_client.wsse.envelope import check_envelope
 from discimus_client.wsse.errors import (
     InvalidSecurityToken, InvalidSignatureStructure, InvalidTimestamp, SecurityError,
@@ -101,3 +105,33 @@ def test_a_time_with_a_value_type_is_refused(rsa_pair, part, rule):
     data = build(rsa_pair, NOW, **{part: {"ValueType": "xsd:dateTime"}})
     text = refusal(data, InvalidTimestamp)
     assert text.startswith("[S150] ") and rule in text and "ValueType" in text
+
+
+def _with(data: bytes, change) -> bytes:
+    root = etree.fromstring(data)
+    change(root.find(f".//{ns.SECURITY}"))
+    return etree.tostring(root)
+
+
+def test_a_bare_hash_reference_is_no_token_reference(rsa_pair):
+    def bare(security):
+        security.find(f".//{{{ns.WSSE}}}Reference").set("URI", "#")
+    text = refusal(_with(build(rsa_pair, NOW), bare), InvalidSecurityToken)
+    assert "points outside the message" in text
+
+
+def test_two_tokens_with_the_referenced_id_are_refused(rsa_pair):
+    def twice(security):
+        token = security.find(ns.BINARY_SECURITY_TOKEN)
+        token.addnext(copy.deepcopy(token))
+    text = refusal(_with(build(rsa_pair, NOW), twice), InvalidSecurityToken)
+    assert "more than one wsse:BinarySecurityToken" in text
+
+
+def test_two_timestamps_are_refused_bsp_r3227(rsa_pair):
+    def twice(security):
+        stamp = copy.deepcopy(security.find(ns.TIMESTAMP))
+        stamp.set(ns.WSU_ID, "_9")
+        security.insert(0, stamp)
+    text = refusal(_with(build(rsa_pair, NOW), twice), InvalidTimestamp)
+    assert "more than one wsu:Timestamp (WS-I BSP 1.1 R3227)" in text
