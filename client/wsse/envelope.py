@@ -107,7 +107,7 @@ def _headers(header, policy: SecurityPolicy, require_security: bool):
             raise MustUnderstandFault(_not_understood(block))
     if len(securities) > 1:
         raise InvalidEnvelope("more than one wsse:Security header for this receiver "
-                              "(without soap:actor); send exactly one")
+                              "(no soap:actor, or the …/actor/next one); send exactly one")
     if not securities:
         if require_security:
             raise SecurityHeaderMissing(_missing_security(foreign))

@@ -266,8 +266,8 @@ def _token_der(signature, security) -> bytes:
                                    f"have; {_SEND_THE_TOKEN}")
     uri = refs[0].get("URI") or ""
     if not uri.startswith("#") or len(uri) < 2:
-        raise InvalidSecurityToken("the wsse:Reference points outside the message; "
-                                   + _SEND_THE_TOKEN)
+        raise InvalidSecurityToken("the wsse:Reference does not point to an element of "
+                                   "this message by URI=\"#id\"; " + _SEND_THE_TOKEN)
     tokens = [t for t in security.findall(ns.BINARY_SECURITY_TOKEN)
               if t.get(ns.WSU_ID) == uri[1:]]
     if not tokens:

@@ -117,7 +117,7 @@ def test_a_bare_hash_reference_is_no_token_reference(rsa_pair):
     def bare(security):
         security.find(f".//{{{ns.WSSE}}}Reference").set("URI", "#")
     text = refusal(_with(build(rsa_pair, NOW), bare), InvalidSecurityToken)
-    assert "points outside the message" in text
+    assert "does not point to an element of this message" in text
 
 
 def test_two_tokens_with_the_referenced_id_are_refused(rsa_pair):
