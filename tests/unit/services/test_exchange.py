@@ -81,3 +81,69 @@ def test_no_mandate_is_40006_and_writes_nothing(db):
     assert [i.code for i in answer.issues] == [40006]
     assert "056789" in answer.issues[0].diagnose
     assert db.committed.enrollments == {}
+
+
+# -- the replay key of every verified message (issue 5 §2) --------------------------------
+def test_exact_replay_of_a_resend_is_a_security_refusal(db):
+    run(db, f.question())
+    resend = run(db, f.question(), replay_key="k-2")
+    assert resend.issues[-1].code == 50003
+    with pytest.raises(ReplayedMessage):
+        run(db, f.question(), replay_key="k-2")
+    assert db.committed.replay_keys == {"k-1", "k-2"}
+    assert len(db.committed.journal) == 1
+
+
+def test_exact_replay_of_a_referte_conflict_is_a_security_refusal(db):
+    run(db, f.question())
+    conflict = run(db, f.question(administrative_group="2B"), replay_key="k-2")
+    assert conflict.issues[0].code == 10006
+    with pytest.raises(ReplayedMessage):
+        run(db, f.question(administrative_group="2B"), replay_key="k-2")
+
+
+def test_exact_replay_of_a_refused_message_is_a_security_refusal(db):
+    bad = f.question(identification=f.replace(f.identification(), insz="12031500100"))
+    assert run(db, bad).issues[0].code == 20002
+    with pytest.raises(ReplayedMessage):
+        run(db, bad, referte="r-2")
+    assert db.committed.replay_keys == {"k-1"}
+
+
+class _Interleaved:
+    """A unit-of-work factory whose first unit lets ``competitor`` run to its commit
+    just before committing itself: the losing side of a race, made deterministic."""
+
+    def __init__(self, db, competitor):
+        self.db, self.competitor, self.units = db, competitor, 0
+
+    def __call__(self):
+        unit = self.db.uow()
+        self.units += 1
+        if self.units == 1:
+            commit = unit.commit
+
+            def commit_after_the_competitor():
+                self.competitor()
+                commit()
+            unit.commit = commit_after_the_competitor
+        return unit
+
+
+def test_two_copies_of_one_resend_at_once_answer_once_and_refuse_the_other(db):
+    run(db, f.question())
+    racer = _Interleaved(db, lambda: run(db, f.question(), replay_key="k-2"))
+    with pytest.raises(ReplayedMessage):
+        exchange.handle(racer, receipt(replay_key="k-2"), f.question(),
+                        register_enrollment, EnrollmentView)
+    assert racer.units == 2                    # lost the race, retried, saw the key
+    assert db.committed.replay_keys == {"k-1", "k-2"} and len(db.committed.journal) == 1
+
+
+def test_a_lost_race_for_a_referte_is_answered_as_a_resend(db):
+    racer = _Interleaved(db, lambda: run(db, f.question(), replay_key="k-1"))
+    answer = exchange.handle(racer, receipt(replay_key="k-2"), f.question(),
+                             register_enrollment, EnrollmentView)
+    assert racer.units == 2
+    assert answer.accepted and answer.issues[-1].code == 50003
+    assert len(db.committed.enrollments) == 1 and len(db.committed.journal) == 1
