@@ -9,6 +9,7 @@ as "which element broke which rule", never as libxml2's text.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -18,9 +19,6 @@ from discimus_client.wsse.errors import SchemaViolation
 
 MAX_REPORTED = 3          # errors named in one fault; the rest are counted
 _VALUE_LIMIT = 40         # characters of a sent value quoted back
-# libxml2 keeps line numbers above 65535 only with XML_PARSE_BIG_LINES: past that a
-# line is not reliable, so none is given.
-_LINE_LIMIT = 65535
 
 # Plain names for the built-in types a value can fail (XML Schema Part 2, section 3).
 _TYPES = {
@@ -74,8 +72,8 @@ class BodySchema:
         """:raises SchemaViolation: naming each broken rule by path, in plain words."""
         if self._schema.validate(payload):
             return
-        problems = problems_of(payload, list(self._schema.error_log))
-        shown = "; ".join(str(p) for p in problems[:MAX_REPORTED])
+        problems = problems_of(payload, list(self._schema.error_log), self._schema)
+        shown = "; ".join(str(p) for p in problems[:MAX_REPORTED]) or "see its XSD"
         more = len(problems) - MAX_REPORTED
         if more > 0:
             shown += f"; and {more} more"
@@ -83,7 +81,7 @@ class BodySchema:
                               f"its WSDL): {shown}")
 
 
-def problems_of(payload, entries) -> list[Problem]:
+def problems_of(payload, entries, schema: etree.XMLSchema) -> list[Problem]:
     """One problem per element (libxml2 often reports a facet and then the type)."""
     by_path = _libxml2_paths(payload)
     out: list[Problem] = []
@@ -96,13 +94,14 @@ def problems_of(payload, entries) -> list[Problem]:
                                    f"breaks XML Schema rule {_rule(entry.type_name)}"))
             continue
         seen.add(element)
-        line = entry.line if 0 < entry.line < _LINE_LIMIT else None
-        path, text = _describe(element, entry, payload)
+        # lxml parses with XML_PARSE_BIG_LINES: lines past 65535 are exact too.
+        line = entry.line if entry.line > 0 else None
+        path, text = _describe(element, entry, payload, schema)
         out.append(Problem(path, line, text))
     return out
 
 
-def _describe(element, entry, payload) -> tuple[str, str]:
+def _describe(element, entry, payload, schema) -> tuple[str, str]:
     """(path, plain words) for one libxml2 error on ``element``."""
     message = entry.message
     kind = entry.type_name
@@ -120,7 +119,7 @@ def _describe(element, entry, payload) -> tuple[str, str]:
                      "does not allow"
     value = _quoted(element.text or "")
     if kind == "SCHEMAV_ELEMENT_CONTENT":
-        return _content(element, message, payload)
+        return _content(element, message, payload, schema)
     if kind == "SCHEMAV_CVC_DATATYPE_VALID_1_2_1":
         found = re.search(r"atomic type '([^']+)'", message)
         kind_name = _TYPES.get(found.group(1), found.group(1)) if found else None
@@ -160,8 +159,14 @@ def _describe(element, entry, payload) -> tuple[str, str]:
     return path, f"{name} breaks XML Schema rule {_rule(kind)}"
 
 
-def _content(element, message: str, payload) -> tuple[str, str]:
-    """Elements missing, unexpected or out of order (libxml2's "element content")."""
+def _content(element, message: str, payload, schema) -> tuple[str, str]:
+    """Elements missing, unexpected or out of order (libxml2's "element content").
+
+    libxml2 names the elements that could come next, not whether they are required,
+    nor whether the element it found is unknown or merely early. Asking the schema
+    again without the element found settles it: if the expected one is still wanted
+    there, it is missing; otherwise the element found is the one not allowed.
+    """
     listed = re.search(r"Expected is (?:one of )?\(([^)]*)\)", message)
     expected = [_local(n.strip()) for n in listed.group(1).split(",")] if listed else []
     name = etree.QName(element).localname
@@ -169,28 +174,50 @@ def _content(element, message: str, payload) -> tuple[str, str]:
         children = [c for c in element if isinstance(c.tag, str)]
         where = (f"after {etree.QName(children[-1]).localname}" if children
                  else f"in the empty {name}")
+        if len(expected) == 1:
+            return path_of(element, payload), \
+                f"required element {expected[0]} is missing {where}"
         return path_of(element, payload), \
-            f"required element {_one_of(expected)} is missing {where}"
+            f"an element is missing {where}: expected {_one_of(expected)}"
     parent = element.getparent()
     previous = element.getprevious()
     while previous is not None and not isinstance(previous.tag, str):
         previous = previous.getprevious()
     after = (f"after {etree.QName(previous).localname}" if previous is not None
              else f"at the start of {etree.QName(parent).localname}")
-    parent_path = path_of(parent, payload) if parent is not None else ""
+    path = path_of(element, payload)
     namespace = etree.QName(element).namespace
     if name in expected and namespace != _namespace_of(message, name):
-        return path_of(element, payload), \
-            f"element {name} is in the wrong namespace ({namespace or 'none'})"
+        return path, f"element {name} is in the wrong namespace ({namespace or 'none'})"
     if not expected:
-        return path_of(element, payload), f"element {name} is not allowed {after}"
-    later = {etree.QName(s).localname for s in element.itersiblings()
-             if isinstance(s.tag, str)}
-    if len(expected) == 1 and expected[0] not in later | {name}:
-        return parent_path, \
+        return path, f"element {name} is not allowed {after}"
+    if len(expected) == 1 and _still_wanted(payload, element, expected[0], schema):
+        return path_of(parent, payload), \
             f"required element {expected[0]} is missing {after} (found {name})"
-    return path_of(element, payload), \
-        f"element {name} is not expected {after}; expected {_one_of(expected)}"
+    return path, f"element {name} is not allowed {after}; expected {_one_of(expected)}"
+
+
+def _still_wanted(payload, element, expected: str, schema) -> bool:
+    """Whether, with ``element`` taken out, the schema still asks for ``expected``
+    in the same parent: then it is required there and missing."""
+    steps = []
+    node = element
+    while node is not payload:
+        steps.append(node.getparent().index(node))
+        node = node.getparent()
+    clone = copy.deepcopy(payload)
+    parent = clone
+    for index in reversed(steps[1:]):
+        parent = parent[index]
+    parent.remove(parent[steps[0]])
+    if schema.validate(clone):
+        return False
+    return any(entry.type_name == "SCHEMAV_ELEMENT_CONTENT"
+               and "Expected is" in entry.message
+               and expected in [_local(n.strip()) for n in re.search(
+                   r"\(([^)]*)\)", entry.message.partition("Expected is")[2])
+                   .group(1).split(",")]
+               for entry in schema.error_log)
 
 
 def path_of(element, payload) -> str:
