@@ -137,9 +137,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         # The unique keys a concurrent unit may have taken since this one began: the
         # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
         taken = self.db.committed
-        if ((self.state.replay_keys - self._begun.replay_keys) & taken.replay_keys
-                or (_referte_keys(self.state) - _referte_keys(self._begun))
-                & _referte_keys(taken)):
+        if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
+               for _keys in (_replay_keys, _referte_keys, _natural_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -149,5 +148,14 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self._begin()
 
 
+def _replay_keys(state: _State) -> set:
+    return state.replay_keys
+
+
 def _referte_keys(state: _State) -> set:
     return {(j.sender_id, j.referte) for j in state.journal}
+
+
+def _natural_keys(state: _State) -> set:
+    return {(e.institution_number, e.stamnummer, e.start_date)
+            for e in state.enrollments.values()}

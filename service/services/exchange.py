@@ -52,6 +52,7 @@ class Receipt:
 
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
+_ATTEMPTS = 4
 
 
 def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: Any,
@@ -62,14 +63,17 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     """
     digest = question_digest(receipt.operation, question)
     # A concurrent duplicate loses the unique-key race (at the INSERT on PostgreSQL, at
-    # commit elsewhere); the second attempt then sees the winner's rows: its replay key
-    # (a copy of the same message: S160) or its journal entry (a resend: 50003).
-    for attempt in range(2):
+    # commit elsewhere); the next attempt then sees the winner's rows: its journal entry
+    # (a resend: 50003) or its replay key (a copy of this very message: S160). A message
+    # writes at most three unique keys (an enrollment's natural key, its Referte, its
+    # replay key); each can be lost only once, because the winner's committed row is
+    # seen by every later attempt. So the fourth attempt always ends in a verdict.
+    for attempt in range(_ATTEMPTS):
         try:
             return _handle_once(uow_factory, receipt, question, use_case,
                                 result_type, digest)
         except DuplicateKeyError:
-            if attempt:
+            if attempt == _ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
 

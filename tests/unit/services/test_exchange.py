@@ -111,20 +111,20 @@ def test_exact_replay_of_a_refused_message_is_a_security_refusal(db):
 
 
 class _Interleaved:
-    """A unit-of-work factory whose first unit lets ``competitor`` run to its commit
-    just before committing itself: the losing side of a race, made deterministic."""
+    """A unit-of-work factory whose n-th unit lets ``competitors[n]`` run to its commit
+    just before committing itself: the losing side of races, made deterministic."""
 
-    def __init__(self, db, competitor):
-        self.db, self.competitor, self.units = db, competitor, 0
+    def __init__(self, db, *competitors):
+        self.db, self.competitors, self.units = db, list(competitors), 0
 
     def __call__(self):
         unit = self.db.uow()
         self.units += 1
-        if self.units == 1:
-            commit = unit.commit
+        if self.competitors:
+            competitor, commit = self.competitors.pop(0), unit.commit
 
             def commit_after_the_competitor():
-                self.competitor()
+                competitor()
                 commit()
             unit.commit = commit_after_the_competitor
         return unit
@@ -147,3 +147,29 @@ def test_a_lost_race_for_a_referte_is_answered_as_a_resend(db):
     assert racer.units == 2
     assert answer.accepted and answer.issues[-1].code == 50003
     assert len(db.committed.enrollments) == 1 and len(db.committed.journal) == 1
+
+
+def test_losing_the_referte_and_then_the_replay_key_still_ends_in_a_verdict(db):
+    """Three at once: a first use (k-1) and two copies of a resend (k-2). The copy that
+    loses twice (first the Referte, then its replay key) is a replay, not an S500."""
+    racer = _Interleaved(db, lambda: run(db, f.question(), replay_key="k-1"),
+                         lambda: run(db, f.question(), replay_key="k-2"))
+    with pytest.raises(ReplayedMessage):
+        exchange.handle(racer, receipt(replay_key="k-2"), f.question(),
+                        register_enrollment, EnrollmentView)
+    assert racer.units == 3
+    assert db.committed.replay_keys == {"k-1", "k-2"} and len(db.committed.journal) == 1
+
+
+def test_three_lost_races_in_a_row_still_end_in_a_verdict(db):
+    """The enrollment taken by another Referte, this Referte taken by a copy signed
+    anew, then this very message's replay key taken by its own copy: a replay."""
+    racer = _Interleaved(db, lambda: run(db, f.question(), referte="r-9", replay_key="k-9"),
+                         lambda: run(db, f.question(), replay_key="k-1"),
+                         lambda: run(db, f.question(), replay_key="k-2"))
+    with pytest.raises(ReplayedMessage):
+        exchange.handle(racer, receipt(replay_key="k-2"), f.question(),
+                        register_enrollment, EnrollmentView)
+    assert racer.units == 4
+    assert len(db.committed.enrollments) == 1
+    assert db.committed.replay_keys == {"k-9", "k-1", "k-2"}
