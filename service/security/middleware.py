@@ -162,9 +162,11 @@ class SecuredSoapApp:
             value = value[1:-1]
         if sent is not None and value == expected:
             return
-        told = (f"SOAPAction {_clean(sent, 60)!r} is not the {etree.QName(operation).localname}"
-                " operation in the Body" if sent is not None
-                else "the SOAPAction HTTP header is missing")
+        if sent is None:
+            told = "the SOAPAction HTTP header is missing"
+        else:
+            told = (f"SOAPAction {_clean(sent, 60)!r} does not name the "
+                    f"{etree.QName(operation).localname} operation in the Body")
         raise WrongSoapAction(f'{told}; send the HTTP header SOAPAction: "{expected}" '
                               "(the soapAction of the operation in the WSDL)")
 

@@ -108,12 +108,9 @@ def _describe(element, entry, payload, schema) -> tuple[str, str]:
     name = etree.QName(element).localname
     path = path_of(element, payload)
     attribute = re.search(r"attribute '(?:\{[^}]*\})?([^']+)'", message)
-    if attribute and kind != "SCHEMAV_CVC_DATATYPE_VALID_1_2_1":
-        if kind in ("SCHEMAV_CVC_TYPE_3_1_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_1",
-                    "SCHEMAV_CVC_COMPLEX_TYPE_3_2_2"):
-            return path, f"attribute {attribute.group(1)} is not allowed on {name}"
-        return path, f"attribute {attribute.group(1)} of {name} has a value the schema " \
-                     f"does not allow (rule {_rule(kind)})"
+    if attribute and kind in ("SCHEMAV_CVC_TYPE_3_1_1", "SCHEMAV_CVC_COMPLEX_TYPE_3_2_1",
+                              "SCHEMAV_CVC_COMPLEX_TYPE_3_2_2"):
+        return path, f"attribute {attribute.group(1)} is not allowed on {name}"
     if attribute:
         return path, f"attribute {attribute.group(1)} of {name} has a value the schema " \
                      "does not allow"

@@ -8,6 +8,7 @@ from discimus_client.wsse.errors import SchemaViolation
 from discimus_service.security.schema_check import BodySchema
 
 NS = "urn:test:schema"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSD = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="{NS}"
     xmlns:t="{NS}" elementFormDefault="qualified">
   <xs:element name="Vraag">
@@ -85,9 +86,14 @@ def test_a_valid_payload_passes(schema):
      "/Vraag/Groep (line 7): Groep must hold elements only, not text"),
     ({"Naam": None, "Datum": None}, "<t:Naam>Jan</t:Naam><t:Datum>2012-03-15</t:Datum>",
      "", "/Vraag/Soort (line 5): element Soort is not allowed after Code; expected Naam"),
+    ({"Naam": ""}, "", f' xmlns:xsi="{XSI}" xsi:type="xs:int"',
+     "/Vraag/Naam (line 5): attribute type of Naam has a value the schema does not allow"),
+    ({"Naam": ""}, "", f' xmlns:xsi="{XSI}" xsi:nil="true"',
+     "/Vraag/Naam (line 5): Naam may not be nil (xsi:nil)"),
 ], ids=["date", "max-length", "enumeration", "integer", "missing-in-the-middle",
         "missing-at-the-end", "missing-in-empty", "too-many", "unknown", "attribute",
-        "children-in-simple", "text-in-complex", "out-of-order"])
+        "children-in-simple", "text-in-complex", "out-of-order", "attribute-value",
+        "nil"])
 def test_each_kind_of_error_is_said_in_plain_words_with_path_and_line(
         schema, fields, extra, attrs, words):
     assert words in fault(schema, message(fields, extra, attrs))
