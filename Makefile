@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 WORKERS ?= 2
 
-.PHONY: serve test install contracts bench clean
+.PHONY: serve reset test install contracts bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ install: $(STAMP)
 
 serve: $(STAMP)
 	$(VENV)/bin/discimus serve --init --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+# Demo data back to its seed (database emptied, journal included); PKI kept.
+reset: $(STAMP)
+	$(VENV)/bin/discimus reset
 
 test: $(STAMP)
 	$(PY) -m pytest -q
