@@ -61,6 +61,34 @@ def check_ready(settings: Settings) -> None:
     preflight.check_database(settings)
 
 
+def check_port(host: str, port: int) -> None:
+    """Is the address free? gunicorn would retry for seconds and then exit in a log.
+
+    :raises ConfigurationError: another process listens there, or the host is not ours.
+    """
+    import errno
+    import socket
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as error:
+        raise ConfigurationError(f"--host {host!r} is not an address of this machine: "
+                                 f"{error.strerror}") from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As gunicorn binds: SO_REUSEADDR, so a closed server's TIME_WAIT is no obstacle.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise ConfigurationError(
+                    f"{host}:{port} is in use (another `discimus serve`?): stop it, or "
+                    f"choose another port (--port, or PORT=... make serve) and point the "
+                    f"client at it (DISCIMUS_URL)") from None
+            raise ConfigurationError(f"cannot listen on {host}:{port}: "
+                                     f"{error.strerror}") from None
+
+
 def load_fixtures(settings: Settings, *, seed: int = 2026, schools: int = 12,
                   students: int = 200, progress: bool = False,
                   empty_first: bool = False) -> dict[str, int]:

@@ -102,9 +102,14 @@ def _serve(args) -> int:
     from discimus_service.preflight import shown_url
     from discimus_service.settings import non_defaults
     settings = _settings()
+    for name in unknown_variables():
+        print(f"warning: {name} is not a setting and is ignored (see README, "
+              f"Configuration)", file=sys.stderr)
+    _check_serve_options(args)
     if args.init:
         bootstrap.ensure_ready(settings, progress=True)
     bootstrap.check_ready(settings)
+    bootstrap.check_port(args.host, args.port)
     base = f"http://{args.host}:{args.port}"
     print(f"Discimus exchange emulator on {base}/  "
           f"(database {shown_url(settings.database_url)})")
@@ -120,12 +125,37 @@ def _serve(args) -> int:
     return 0
 
 
+def _check_serve_options(args) -> None:
+    if not 0 < args.port < 65536:
+        raise ConfigurationError(f"--port {args.port} is not a TCP port: give 1 to 65535")
+    for option in ("workers", "threads"):
+        if getattr(args, option) < 1:
+            raise ConfigurationError(f"--{option} {getattr(args, option)}: give at least 1")
+
+
+def unknown_variables(env=None) -> list[str]:
+    """``DISCIMUS_*`` variables nothing reads: most likely a misspelt setting."""
+    import os
+
+    from discimus_service.settings import VARIABLES
+    known = {*VARIABLES, "DISCIMUS_URL", "DISCIMUS_TEST_POSTGRES"}
+    env = os.environ if env is None else env
+    return sorted(name for name in env if name.startswith("DISCIMUS_") and name not in known)
+
+
 def _pki_init(args) -> int:
     from discimus_fixtures.senders import SENDER_IDS
-    from discimus_service.security.pki import init_pki
-    paths = init_pki(_settings().pki_dir, SENDER_IDS, force=args.force)
+    from discimus_service.security.pki import PkiPaths, init_pki
+    directory = _settings().pki_dir
+    had_ca = PkiPaths(directory).ca_cert.exists()
+    paths = init_pki(directory, SENDER_IDS, force=args.force)
     print(f"development PKI in {paths.directory}: ca.pem, server.pem, "
           f"{len(SENDER_IDS)} sender certificates, crl.pem")
+    if args.force or not had_ca:
+        # Loudly: certificates from an earlier CA now get S141 everywhere.
+        print(f"NEW CA in {paths.directory}: certificates issued by any earlier CA are "
+              f"refused (S141); vendors must copy their new <sender>.pem/.key and "
+              f"server.pem", file=sys.stderr)
     return 0
 
 
@@ -135,6 +165,9 @@ def _pki_revoke(args) -> int:
     if not args.cert and not args.sender:
         raise ConfigurationError("give a sender id or --cert FILE")
     cert_path = args.cert or paths.sender_cert(args.sender)
+    if not Path(cert_path).is_file():
+        raise ConfigurationError(f"no certificate {cert_path}: give a sender id of the "
+                                 f"PKI in {paths.directory} or --cert FILE")
     certificate = load_certificate(cert_path)
     revoke(paths, certificate)
     print(f"revoked serial {certificate.serial_number:x} ({cert_path}); running workers "

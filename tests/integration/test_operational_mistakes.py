@@ -166,3 +166,43 @@ def test_a_pki_folder_that_cannot_be_created_is_one_line(writable_again):
     done = discimus("serve", "--init", "--port", "1", cwd=writable_again, prefix=prefix,
                     env={"DISCIMUS_DATABASE_URL": f"sqlite:///{database}"})
     assert_one_line(done, "cannot create the PKI in var/pki", "DISCIMUS_PKI_DIR")
+
+
+def test_a_port_in_use_is_one_line(installed):
+    import socket
+    _root, env = installed
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = discimus("serve", "--port", str(port), env=env)
+    assert_one_line(done, f"127.0.0.1:{port} is in use", "PORT=... make serve",
+                    "DISCIMUS_URL")
+
+
+def test_bad_serve_options_are_one_line(installed):
+    _root, env = installed
+    assert_one_line(discimus("serve", "--workers", "0", env=env), "--workers 0")
+    assert_one_line(discimus("serve", "--port", "70000", env=env), "--port 70000")
+
+
+def test_a_misspelt_setting_is_named(installed):
+    _root, env = installed
+    done = discimus("serve", "--workers", "0",
+                    env={**env, "DISCIMUS_BUSINES_DATE": "2026-09-03"})
+    assert done.returncode == EXIT_CONFIGURATION
+    assert "warning: DISCIMUS_BUSINES_DATE is not a setting" in done.stderr
+
+
+def test_revoking_an_unknown_sender_is_one_line(installed):
+    _root, env = installed
+    assert_one_line(discimus("pki", "revoke", "nosuchvendor", env=env),
+                    "no certificate", "nosuchvendor.pem")
+
+
+def test_pki_init_says_loudly_when_it_makes_a_new_ca(tmp_path):
+    env = {"DISCIMUS_PKI_DIR": str(tmp_path / "pki")}
+    first = discimus("pki", "init", env=env)
+    assert first.returncode == 0 and "NEW CA" in first.stderr and "S141" in first.stderr
+    again = discimus("pki", "init", env=env)
+    assert again.returncode == 0 and "NEW CA" not in again.stderr
