@@ -99,7 +99,7 @@ def _settings():
 
 def _serve(args) -> int:
     from discimus_service import bootstrap
-    from discimus_service.preflight import shown_url
+    from discimus_service.preflight import database_has_senders, shown_url
     from discimus_service.settings import non_defaults
     settings = _settings()
     for name in unknown_variables():
@@ -109,6 +109,10 @@ def _serve(args) -> int:
     if args.init:
         bootstrap.ensure_ready(settings, progress=True)
     bootstrap.check_ready(settings)
+    if not database_has_senders(settings):
+        print("warning: the database has no vendors or agencies, so every message gets "
+              "S145: load the demo data with `discimus reset`, or start with --init",
+              file=sys.stderr)
     bootstrap.check_port(args.host, args.port)
     base = f"http://{args.host}:{args.port}"
     print(f"Discimus exchange emulator on {base}/  "

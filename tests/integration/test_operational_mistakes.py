@@ -206,3 +206,15 @@ def test_pki_init_says_loudly_when_it_makes_a_new_ca(tmp_path):
     assert first.returncode == 0 and "NEW CA" in first.stderr and "S141" in first.stderr
     again = discimus("pki", "init", env=env)
     assert again.returncode == 0 and "NEW CA" not in again.stderr
+
+
+def test_serving_a_database_without_vendors_warns(installed, tmp_path):
+    import socket
+    _root, env = installed
+    env = {**env, "DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite'}"}
+    with socket.socket() as taken:          # stops it right after the warning
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = discimus("serve", "--port", str(taken.getsockname()[1]), env=env)
+    assert done.returncode == EXIT_CONFIGURATION
+    assert "no vendors or agencies" in done.stderr and "discimus reset" in done.stderr
