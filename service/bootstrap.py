@@ -108,10 +108,9 @@ def load_fixtures(settings: Settings, *, seed: int = 2026, schools: int = 12,
                          sqlite_synchronous=settings.sqlite_synchronous)
     today = settings.business_date
     dataset = generate(seed, schools=schools, students=students, today=today)
-    if empty_first:
-        from discimus_service.persistence.emptying import EmptyingUnitOfWork as factory
-    else:
-        from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork as factory
+    from discimus_service.persistence import emptying, unit_of_work
+    factory = (emptying.EmptyingUnitOfWork if empty_first
+               else unit_of_work.SqlAlchemyUnitOfWork)
     try:
         return load(lambda: factory(engine), dataset, progress=progress)
     finally:

@@ -144,7 +144,8 @@ def unknown_variables(env=None) -> list[str]:
     from discimus_service.settings import VARIABLES
     known = {*VARIABLES, "DISCIMUS_URL", "DISCIMUS_TEST_POSTGRES"}
     env = os.environ if env is None else env
-    return sorted(name for name in env if name.startswith("DISCIMUS_") and name not in known)
+    return sorted(name for name in env
+                  if name.startswith("DISCIMUS_") and name not in known)
 
 
 def _pki_init(args) -> int:

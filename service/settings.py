@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,8 @@ def non_defaults(settings: Settings) -> dict[str, str]:
     if settings.business_date is not None:
         shown["DISCIMUS_BUSINESS_DATE"] = settings.business_date.isoformat()
     if settings.security.max_age != STRICT.max_age:
-        shown["DISCIMUS_MAX_AGE_SECONDS"] = str(int(settings.security.max_age.total_seconds()))
+        shown["DISCIMUS_MAX_AGE_SECONDS"] = str(
+            int(settings.security.max_age.total_seconds()))
     if settings.security.future_skew != STRICT.future_skew:
         shown["DISCIMUS_CLOCK_SKEW_SECONDS"] = str(
             int(settings.security.future_skew.total_seconds()))
@@ -155,8 +157,9 @@ def _database_url(text: str) -> str:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):
-        raise ConfigurationError(f"DISCIMUS_DATABASE_URL={text!r} is not a database URL: "
-                                 f"{hint}") from None
+        masked = re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", text)   # no password on screen
+        raise ConfigurationError(f"DISCIMUS_DATABASE_URL={masked!r} is not a database "
+                                 f"URL: {hint}") from None
     shown = url.render_as_string(hide_password=True)
     backend = url.get_backend_name()
     if backend == "sqlite":

@@ -27,7 +27,8 @@ def test_the_wheel_builds_warning_free_with_its_data_files(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     output = done.stdout + done.stderr
     assert "absent from the `packages` configuration" not in output
-    assert "BuildBackendWarning" not in output and "SetuptoolsDeprecationWarning" not in output
+    assert "BuildBackendWarning" not in output
+    assert "SetuptoolsDeprecationWarning" not in output
     wheel = next((tmp_path / "dist").glob("discimus_emulator-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "discimus_client/wsdl/inschrijving.wsdl" in names

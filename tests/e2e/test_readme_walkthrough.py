@@ -53,7 +53,8 @@ def walk(request, tmp_path_factory):
 def _walk(root: Path, database_url: str):
     server = start_server(root, database_url)
     # What the README tells the reader to set when the server is not on 8080.
-    env = {**os.environ, "DISCIMUS_URL": server.url, "DISCIMUS_PKI_DIR": str(server.pki_dir),
+    env = {**os.environ, "DISCIMUS_URL": server.url,
+           "DISCIMUS_PKI_DIR": str(server.pki_dir),
            "DISCIMUS_DATABASE_URL": server.database_url,
            "DISCIMUS_BUSINESS_DATE": BUSINESS_DATE,
            "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}

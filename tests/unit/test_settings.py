@@ -65,3 +65,9 @@ def test_the_banner_lists_what_differs_from_the_defaults():
                                     "DISCIMUS_MAX_AGE_SECONDS": "600"}))
     assert shown == {"DISCIMUS_BUSINESS_DATE": "2026-09-03",
                      "DISCIMUS_MAX_AGE_SECONDS": "600"}
+
+
+def test_the_password_of_an_unparsable_url_is_not_shown():
+    with pytest.raises(ConfigurationError) as refused:
+        configure({"DISCIMUS_DATABASE_URL": "postgresql://u:secret@h:notaport/db"})
+    assert "secret" not in str(refused.value) and "u:***@h" in str(refused.value)

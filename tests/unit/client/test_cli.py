@@ -52,7 +52,8 @@ def test_every_client_option_has_help_and_the_help_lists_the_exit_codes():
 
 
 def test_url_help_names_discimus_url_and_follows_it():
-    shown = discimus(*DOUBLES, "--help", env={"DISCIMUS_URL": "http://127.0.0.1:8181"}).stdout
+    shown = discimus(*DOUBLES, "--help",
+                     env={"DISCIMUS_URL": "http://127.0.0.1:8181"}).stdout
     assert "DISCIMUS_URL" in shown and "http://127.0.0.1:8181" in shown
 
 
