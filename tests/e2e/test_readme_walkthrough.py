@@ -110,11 +110,14 @@ def test_the_walkthrough_runs_in_either_order_with_reset_between(walk):
     python_then_commands(env, root)
 
 
-def test_a_second_run_of_the_python_example_reports_the_refusal(walk):
+def test_a_second_run_of_either_half_reports_the_refusal(walk):
     root, env = walk
-    _commands, python = walkthrough()
+    commands, python = walkthrough()
     run_python(python, env, root)
     again = run_python(python, env, root)
     assert again.returncode == 0, again.stderr          # no AttributeError on inhoud
     assert again.stdout.startswith("False [30020]")
+    run_commands(commands[0], env, root)
+    refused = run_commands(commands[0], env, root)
+    assert refused.returncode == 1 and "30020" in refused.stdout    # as the README says
     reset(env, root)
