@@ -38,6 +38,17 @@ def assert_one_line(done: subprocess.CompletedProcess, *fragments: str) -> str:
 
 
 @pytest.fixture(scope="module")
+def taken():
+    """A port something listens on: should a check ever let serve through, it still
+    stops at the port instead of serving for the rest of the run."""
+    import socket
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        yield str(listening.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
 def installation(tmp_path_factory):
     """A ready installation (PKI, database with the demo data), copied per test."""
     root = tmp_path_factory.mktemp("installed")
@@ -66,48 +77,48 @@ def installed(installation, tmp_path):
     ("DISCIMUS_CLOCK_SKEW_SECONDS", "1.5", "is not a number of seconds"),
     ("DISCIMUS_ECHO", "sometimes", "is not a yes/no value"),
 ])
-def test_a_bad_setting_stops_serve_in_one_line(installed, name, value, says):
+def test_a_bad_setting_stops_serve_in_one_line(installed, taken, name, value, says):
     _root, env = installed
-    done = discimus("serve", "--init", "--port", "1", env={**env, name: value})
+    done = discimus("serve", "--init", "--port", taken, env={**env, name: value})
     assert_one_line(done, f"{name}=", says)
 
 
-def test_an_unreachable_postgresql_is_one_line(installed):
+def test_an_unreachable_postgresql_is_one_line(installed, taken):
     _root, env = installed
     url = "postgresql://postgres@127.0.0.1:1/test"     # nothing listens on port 1
-    done = discimus("serve", "--port", "1", env={**env, "DISCIMUS_DATABASE_URL": url})
+    done = discimus("serve", "--port", taken, env={**env, "DISCIMUS_DATABASE_URL": url})
     assert_one_line(done, "cannot open the database postgresql://postgres@127.0.0.1:1/test",
                     "is PostgreSQL running")
 
 
-def test_a_missing_postgresql_database_is_one_line(installed):
+def test_a_missing_postgresql_database_is_one_line(installed, taken):
     dbhelpers.require_postgres()
     from sqlalchemy.engine import make_url
     url = make_url(dbhelpers.POSTGRES_BASE).set(database="discimus_no_such_database")
     _root, env = installed
-    done = discimus("serve", "--init", "--port", "1", env={
+    done = discimus("serve", "--init", "--port", taken, env={
         **env, "DISCIMUS_DATABASE_URL": url.render_as_string(hide_password=False)})
     assert_one_line(done, '"discimus_no_such_database" does not exist', "createdb")
 
 
-def test_a_missing_pki_without_init_is_one_line(installed):
+def test_a_missing_pki_without_init_is_one_line(installed, taken):
     root, env = installed
     shutil.rmtree(root / "pki")
-    done = discimus("serve", "--port", "1", env=env)
+    done = discimus("serve", "--port", taken, env=env)
     assert_one_line(done, f"no PKI folder {root / 'pki'}", "DISCIMUS_PKI_DIR")
 
 
-def test_a_pki_missing_a_file_is_named(installed):
+def test_a_pki_missing_a_file_is_named(installed, taken):
     root, env = installed
     (root / "pki" / "server.key").unlink()
-    done = discimus("serve", "--port", "1", env=env)
+    done = discimus("serve", "--port", taken, env=env)
     assert_one_line(done, "has no server.key", "discimus pki init")
 
 
-def test_init_refuses_a_new_ca_for_a_database_with_vendors(installed):
+def test_init_refuses_a_new_ca_for_a_database_with_vendors(installed, taken):
     root, env = installed
     shutil.rmtree(root / "pki")
-    done = discimus("serve", "--init", "--port", "1", env=env)
+    done = discimus("serve", "--init", "--port", taken, env=env)
     assert_one_line(done, "has no CA", "already has vendors", "restore the PKI folder",
                     "discimus pki init", "S141")
     assert not (root / "pki" / "ca.pem").exists()      # no new CA was made quietly
@@ -148,47 +159,43 @@ def writable_again(tmp_path):
             path.chmod(0o755)
 
 
-def test_a_read_only_var_is_one_line(installation, writable_again):
+def test_a_read_only_var_is_one_line(installation, writable_again, taken):
     var = writable_again / "var"
     var.mkdir()
     shutil.copytree(installation / "pki", var / "pki")
     prefix = _read_only(var)
-    done = discimus("serve", "--init", "--port", "1", cwd=writable_again, prefix=prefix)
+    done = discimus("serve", "--init", "--port", taken, cwd=writable_again, prefix=prefix)
     assert_one_line(done, "cannot open the database sqlite:///var/discimus.sqlite",
                     "make its folder writable")
 
 
-def test_a_pki_folder_that_cannot_be_created_is_one_line(writable_again):
+def test_a_pki_folder_that_cannot_be_created_is_one_line(writable_again, taken):
     var = writable_again / "var"
     var.mkdir()
     prefix = _read_only(var)
     database = writable_again / "d.sqlite"
-    done = discimus("serve", "--init", "--port", "1", cwd=writable_again, prefix=prefix,
+    done = discimus("serve", "--init", "--port", taken, cwd=writable_again, prefix=prefix,
                     env={"DISCIMUS_DATABASE_URL": f"sqlite:///{database}"})
     assert_one_line(done, "cannot create the PKI in var/pki", "DISCIMUS_PKI_DIR")
 
 
-def test_a_port_in_use_is_one_line(installed):
-    import socket
+def test_a_port_in_use_is_one_line(installed, taken):
     _root, env = installed
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        done = discimus("serve", "--port", str(port), env=env)
-    assert_one_line(done, f"127.0.0.1:{port} is in use", "PORT=... make serve",
+    done = discimus("serve", "--port", taken, env=env)
+    assert_one_line(done, f"127.0.0.1:{taken} is in use", "PORT=... make serve",
                     "DISCIMUS_URL")
 
 
-def test_bad_serve_options_are_one_line(installed):
+def test_bad_serve_options_are_one_line(installed, taken):
     _root, env = installed
-    assert_one_line(discimus("serve", "--workers", "0", env=env), "--workers 0")
+    assert_one_line(discimus("serve", "--workers", "0", "--port", taken, env=env),
+                    "--workers 0")
     assert_one_line(discimus("serve", "--port", "70000", env=env), "--port 70000")
 
 
-def test_a_misspelt_setting_is_named(installed):
+def test_a_misspelt_setting_is_named(installed, taken):
     _root, env = installed
-    done = discimus("serve", "--workers", "0",
+    done = discimus("serve", "--port", taken,
                     env={**env, "DISCIMUS_BUSINES_DATE": "2026-09-03"})
     assert done.returncode == EXIT_CONFIGURATION
     assert "warning: DISCIMUS_BUSINES_DATE is not a setting" in done.stderr
@@ -208,13 +215,9 @@ def test_pki_init_says_loudly_when_it_makes_a_new_ca(tmp_path):
     assert again.returncode == 0 and "NEW CA" not in again.stderr
 
 
-def test_serving_a_database_without_vendors_warns(installed, tmp_path):
-    import socket
+def test_serving_a_database_without_vendors_warns(installed, tmp_path, taken):
     _root, env = installed
     env = {**env, "DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite'}"}
-    with socket.socket() as taken:          # stops it right after the warning
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        done = discimus("serve", "--port", str(taken.getsockname()[1]), env=env)
+    done = discimus("serve", "--port", taken, env=env)   # stops right after the warning
     assert done.returncode == EXIT_CONFIGURATION
     assert "no vendors or agencies" in done.stderr and "discimus reset" in done.stderr
