@@ -9,10 +9,13 @@ WORKERS ?= 2
 
 .PHONY: serve reset test install contracts bench clean
 
+# setuptools notes every editable install of a package_dir layout ("Editable
+# installation.", InformationOnly) and pip shows it as a warning; others stay visible.
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
-	$(PY) -m pip install --quiet -e '.[server,postgres,test]'
+	PYTHONWARNINGS='ignore:Editable installation' \
+	    $(PY) -m pip install --quiet -e '.[server,postgres,test]'
 	touch $(STAMP)
 
 install: $(STAMP)
