@@ -1,6 +1,6 @@
 """Verifying a signed envelope with the strict profile, failing closed.
 
-The order follows SECURITY.md: first the signature's *shape* with lxml (algorithms,
+The order follows docs/security.rst: first the signature's *shape* with lxml (algorithms,
 exactly two references, exactly one transform each, a token in the same header), then
 our own Id resolution pinned to the processed Body and the header's Timestamp (no
 wrapping), then the Timestamp's freshness, and only then xmlsec, in a context that
