@@ -1,0 +1,93 @@
+"""Apache WSS4J 1.6 (the stack under CXF) against the real server: its request with the
+profile's four settings is accepted (InclusiveNamespaces and all), its defaults get a
+fault saying what to change, and it verifies every answer and fault.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from lxml import etree
+
+SOAP = "{http://schemas.xmlsoap.org/soap/envelope/}"
+EC = "{http://www.w3.org/2001/10/xml-exc-c14n#}"
+INSCHRIJVING = "{urn:discimus-emulator:inschrijving:01.00}"
+VERIFIED = "verified CN=agodi-discimus-emulator,O=Discimus emulator"
+
+
+def answer(out):
+    return etree.parse(str(out / "wss4j-answer.xml")).getroot()
+
+
+def test_a_request_with_the_profile_settings_is_answered_and_verified(wss4j, server,
+                                                                      tmp_path):
+    ran = wss4j(server.url, server.pki_dir, tmp_path, "profile")
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert ran.stdout.splitlines() == ["status 200", VERIFIED]
+    response = answer(tmp_path).find(
+        f"{SOAP}Body/{INSCHRIJVING}GeefDubbeleInschrijvingenResponse")
+    assert response.findtext(f".//{INSCHRIJVING}Inhoud/{INSCHRIJVING}Instellingsnummer") \
+        == "034567"
+
+
+def test_wss4j_sends_inclusive_namespaces_which_the_server_applies(wss4j, server,
+                                                                   tmp_path):
+    """WSS4J's PrefixList on SignedInfo and on every Reference is what issue 5 was about."""
+    wss4j(server.url, server.pki_dir, tmp_path, "profile")
+    request = etree.parse(str(tmp_path / "wss4j-request.xml"))
+    lists = request.findall(f".//{EC}InclusiveNamespaces")
+    assert len(lists) == 3                      # CanonicalizationMethod + 2 Transforms
+    assert any(element.get("PrefixList") for element in lists)
+
+
+# Each step changes one more of WSS4J's defaults; each fault names the next change.
+LADDER = [
+    ((), ("S130",), "RSA-SHA256"),                                   # rsa-sha1
+    # S131 today; S150 (the Timestamp is not signed) once the verifier checks it first.
+    (("signatureAlgorithm",), ("S131", "S150"), "Timestamp"),     # only the Body signed
+    (("signatureAlgorithm", "signatureParts"), ("S130",), "SHA-256"),  # sha1 digests
+    (("signatureAlgorithm", "signatureParts", "digestAlgorithm"), ("S140",),
+     "wsse:Reference"),                                           # IssuerSerial
+]
+
+
+@pytest.mark.parametrize("settings, code, advice", LADDER,
+                         ids=["defaults", "+algorithm", "+parts", "+digest"])
+def test_wss4j_defaults_get_a_signed_fault_naming_the_setting_to_change(
+        wss4j, server, tmp_path, settings, code, advice):
+    ran = wss4j(server.url, server.pki_dir, tmp_path, *settings)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert ran.stdout.splitlines() == ["status 500", VERIFIED]   # the fault verified
+    faultstring = answer(tmp_path).findtext(f"{SOAP}Body/{SOAP}Fault/faultstring")
+    assert faultstring.startswith(tuple(f"[{c}] " for c in code)), faultstring
+    assert advice in faultstring
+
+
+def test_wss4j_refuses_the_answer_without_the_emulator_ca(wss4j, server, tmp_path):
+    """The verification is real: with another CA in the truststore it fails."""
+    pki = tmp_path / "pki"
+    shutil.copytree(server.pki_dir, pki)
+    (pki / "ca.pem").write_bytes(_other_ca())
+    (tmp_path / "out").mkdir()
+    ran = wss4j(server.url, pki, tmp_path / "out", "profile")
+    assert ran.returncode != 0
+    assert "status 200" in ran.stdout and VERIFIED not in ran.stdout
+    assert "WSSecurityException" in ran.stderr
+
+
+def _other_ca() -> bytes:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Another CA")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    return cert.public_bytes(serialization.Encoding.PEM)
