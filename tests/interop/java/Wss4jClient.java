@@ -18,13 +18,18 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -34,10 +39,13 @@ import org.apache.ws.security.WSConstants;
 import org.apache.ws.security.WSDataRef;
 import org.apache.ws.security.WSSConfig;
 import org.apache.ws.security.WSEncryptionPart;
+import org.apache.ws.security.WSPasswordCallback;
 import org.apache.ws.security.WSSecurityEngine;
 import org.apache.ws.security.WSSecurityEngineResult;
 import org.apache.ws.security.components.crypto.Merlin;
 import org.apache.ws.security.handler.RequestData;
+import org.apache.ws.security.handler.WSHandler;
+import org.apache.ws.security.handler.WSHandlerConstants;
 import org.apache.ws.security.message.WSSecHeader;
 import org.apache.ws.security.message.WSSecSignature;
 import org.apache.ws.security.message.WSSecTimestamp;
@@ -54,6 +62,7 @@ import org.w3c.dom.Element;
  * SETTING is what the profile changes from WSS4J's defaults, any of: signatureAlgorithm,
  * signatureParts, digestAlgorithm, keyIdentifier; "profile" means all four. Without any,
  * WSS4J's own defaults are used (RSA-SHA1, SHA-1, IssuerSerial, only the Body signed).
+ * "properties=FILE" signs through WSS4J's handler with CXF's properties from FILE instead.
  * Prints the HTTP status, then "verified" or exits 3; the XML goes to OUT_DIR.
  */
 public final class Wss4jClient {
@@ -86,30 +95,13 @@ public final class Wss4jClient {
         crypto.setTrustStore(trust);
 
         Document request = request(sender, school);
-        WSSecHeader header = new WSSecHeader();
-        header.insertSecurityHeader(request);
-        WSSecTimestamp timestamp = new WSSecTimestamp();   // default: 300 s to live
-        timestamp.build(request, header);
-
-        WSSecSignature signature = new WSSecSignature();
-        signature.setUserInfo(sender, PASSWORD);
-        // What the emulator's profile requires, each a change from WSS4J's default:
-        if (settings.contains("signatureAlgorithm")) {      // default: rsa-sha1
-            signature.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        String properties = settings.stream().filter(s -> s.startsWith("properties="))
+            .findFirst().orElse(null);
+        if (properties != null) {
+            signAsCxf(request, Paths.get(properties.substring("properties=".length())), crypto);
+        } else {
+            sign(request, settings, sender, crypto);
         }
-        if (settings.contains("digestAlgorithm")) {         // default: sha1
-            signature.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
-        }
-        if (settings.contains("keyIdentifier")) {           // default: IssuerSerial
-            signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
-        }
-        if (settings.contains("signatureParts")) {          // default: the Body only
-            List<WSEncryptionPart> parts = new ArrayList<>();
-            parts.add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, ""));
-            parts.add(new WSEncryptionPart(WSConstants.ELEM_BODY, WSConstants.URI_SOAP11_ENV, ""));
-            signature.setParts(parts);
-        }
-        signature.build(request, crypto, header);
         byte[] sent = serialize(request);
         Files.write(out.resolve("wss4j-request.xml"), sent);
 
@@ -160,6 +152,85 @@ public final class Wss4jClient {
             System.exit(3);
         }
         System.out.println("verified " + signer.getSubjectX500Principal().getName());
+    }
+
+    /** WSSecHeader, WSSecTimestamp, WSSecSignature: WSS4J's defaults but for ``settings``. */
+    static void sign(Document request, Set<String> settings, String sender, Merlin crypto)
+            throws Exception {
+        WSSecHeader header = new WSSecHeader();
+        header.insertSecurityHeader(request);
+        WSSecTimestamp timestamp = new WSSecTimestamp();   // default: 300 s to live
+        timestamp.build(request, header);
+
+        WSSecSignature signature = new WSSecSignature();
+        signature.setUserInfo(sender, PASSWORD);
+        // What the emulator's profile requires, each a change from WSS4J's default:
+        if (settings.contains("signatureAlgorithm")) {      // default: rsa-sha1
+            signature.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+        }
+        if (settings.contains("digestAlgorithm")) {         // default: sha1
+            signature.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
+        }
+        if (settings.contains("keyIdentifier")) {           // default: IssuerSerial
+            signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
+        }
+        if (settings.contains("signatureParts")) {          // default: the Body only
+            List<WSEncryptionPart> parts = new ArrayList<>();
+            parts.add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, ""));
+            parts.add(new WSEncryptionPart(WSConstants.ELEM_BODY, WSConstants.URI_SOAP11_ENV, ""));
+            signature.setParts(parts);
+        }
+        signature.build(request, crypto, header);
+    }
+
+    /**
+     * The same through WSS4J's handler, configured by the properties CXF's
+     * WSS4JOutInterceptor takes (the README's list, in a file); only the keystore and the
+     * password callback are given as objects, as a CXF configuration would reference them.
+     */
+    static void signAsCxf(Document request, Path file, Merlin crypto) throws Exception {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        Map<String, Object> context = new HashMap<>();
+        properties.forEach((key, value) -> context.put((String) key, value));
+        context.put(WSHandlerConstants.SIG_PROP_REF_ID, "keystore");
+        context.put("keystore", crypto);
+        CallbackHandler passwords = callbacks -> {
+            for (Callback callback : callbacks) {
+                ((WSPasswordCallback) callback).setPassword(PASSWORD);
+            }
+        };
+        context.put(WSHandlerConstants.PW_CALLBACK_REF, passwords);
+        new PropertiesHandler().send(request, context);
+    }
+
+    static final class PropertiesHandler extends WSHandler {
+        void send(Document request, Map<String, Object> context) throws Exception {
+            RequestData data = new RequestData();
+            data.setMsgContext(context);
+            List<Integer> actions = new ArrayList<>();
+            int action = WSSecurityUtil.decodeAction((String) context.get(WSHandlerConstants.ACTION),
+                                                     actions);
+            doSenderAction(action, request, data, actions, true);
+        }
+
+        @Override public Object getOption(String key) { return null; }
+
+        @SuppressWarnings("unchecked")
+        @Override public Object getProperty(Object context, String key) {
+            return ((Map<String, Object>) context).get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override public void setProperty(Object context, String key, Object value) {
+            ((Map<String, Object>) context).put(key, value);
+        }
+
+        @Override public String getPassword(Object context) { return null; }
+
+        @Override public void setPassword(Object context, String password) { }
     }
 
     /** The unsigned request, built with DOM. */
