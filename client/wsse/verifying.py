@@ -225,7 +225,7 @@ def _check_reference(reference, policy: SecurityPolicy) -> None:
 # The exc-c14n algorithm's one parameter (xml-exc-c14n §3): WSS4J and CXF always send it.
 _INCLUSIVE_NAMESPACES = ns.qname(ns.EXC_C14N, "InclusiveNamespaces")
 # WSS4J lists the few prefixes in scope; a long list would bring back inclusive c14n's
-# namespace-flood cost, which is why inclusive c14n is refused (SECURITY.md).
+# namespace-flood cost, which is why inclusive c14n itself is refused.
 _MAX_INCLUSIVE_PREFIXES = 16
 _PREFIX = re.compile(r"#default\Z|[^\W\d][\w.-]*\Z")   # an NCName, or #default
 

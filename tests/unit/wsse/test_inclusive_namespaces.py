@@ -137,6 +137,14 @@ def test_anything_else_inside_exclusive_c14n_is_refused(signed, where, name):
 
 
 @pytest.mark.parametrize("where", [0, 1], ids=["SignedInfo", "Reference"])
+def test_text_inside_the_method_is_refused(signed, where):
+    root = etree.fromstring(signed)
+    methods(root)[where].text = "soap"
+    with pytest.raises(UnsupportedAlgorithm):
+        verify(root)
+
+
+@pytest.mark.parametrize("where", [0, 1], ids=["SignedInfo", "Reference"])
 def test_two_prefix_lists_are_refused(signed, where):
     root = etree.fromstring(signed)
     for _ in range(2):
