@@ -16,6 +16,8 @@ from lxml import etree
 
 SOAP = "{http://schemas.xmlsoap.org/soap/envelope/}"
 EC = "{http://www.w3.org/2001/10/xml-exc-c14n#}"
+DS = "{http://www.w3.org/2000/09/xmldsig#}"
+WSU = "{http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd}"
 INSCHRIJVING = "{urn:discimus-emulator:inschrijving:01.00}"
 VERIFIED = "verified CN=agodi-discimus-emulator,O=Discimus emulator"
 
@@ -37,12 +39,22 @@ def test_a_request_with_the_profile_settings_is_answered_and_verified(wss4j, ser
 
 def test_wss4j_sends_inclusive_namespaces_which_the_server_applies(wss4j, server,
                                                                    tmp_path):
-    """WSS4J's PrefixList on SignedInfo and on every Reference is what issue 5 was about."""
-    wss4j(server.url, server.pki_dir, tmp_path, "profile")
-    request = etree.parse(str(tmp_path / "wss4j-request.xml"))
-    lists = request.findall(f".//{EC}InclusiveNamespaces")
-    assert len(lists) == 3                      # CanonicalizationMethod + 2 Transforms
-    assert any(element.get("PrefixList") for element in lists)
+    """WSS4J's PrefixList on SignedInfo and every Reference is what issue 5 was about.
+
+    Its Timestamp's list names prefixes declared outside the Timestamp and unused in
+    it: that digest only matches if the list is applied, and the server accepted it.
+    """
+    ran = wss4j(server.url, server.pki_dir, tmp_path, "profile")
+    assert ran.stdout.startswith("status 200")
+    request = etree.parse(str(tmp_path / "wss4j-request.xml")).getroot()
+    assert len(request.findall(f".//{EC}InclusiveNamespaces")) == 3  # SignedInfo + 2
+    timestamp = request.find(f".//{WSU}Timestamp")
+    reference = request.find(f".//{DS}Reference[@URI='#{timestamp.get(WSU + 'Id')}']")
+    prefixes = reference.find(f".//{EC}InclusiveNamespaces").get("PrefixList").split()
+    assert prefixes
+    assert etree.tostring(timestamp, method="c14n", exclusive=True,
+                          inclusive_ns_prefixes=prefixes) != \
+        etree.tostring(timestamp, method="c14n", exclusive=True)
 
 
 # Each step changes one more of WSS4J's defaults; each fault names the next change.
