@@ -164,16 +164,20 @@ public final class Wss4jClient {
 
         WSSecSignature signature = new WSSecSignature();
         signature.setUserInfo(sender, PASSWORD);
-        // What the emulator's profile requires, each a change from WSS4J's default:
+        // What the emulator's profile requires, each a change from WSS4J's default.
+        // rsa-sha1 and sha1: SHA-1 is broken, the profile refuses it.
         if (settings.contains("signatureAlgorithm")) {      // default: rsa-sha1
             signature.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         }
         if (settings.contains("digestAlgorithm")) {         // default: sha1
             signature.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
         }
+        // IssuerSerial names a certificate the service would have to hold already; it
+        // knows the sender only from the certificate in the message (a BST).
         if (settings.contains("keyIdentifier")) {           // default: IssuerSerial
             signature.setKeyIdentifierType(WSConstants.BST_DIRECT_REFERENCE);
         }
+        // An unsigned Timestamp proves no freshness, and freshness stops replays.
         if (settings.contains("signatureParts")) {          // default: the Body only
             List<WSEncryptionPart> parts = new ArrayList<>();
             parts.add(new WSEncryptionPart(WSConstants.TIMESTAMP_TOKEN_LN, WSConstants.WSU_NS, ""));
