@@ -77,14 +77,20 @@ class DiscimusClient:
                    referte: str | None = None) -> r.Result[r.EnrollmentInfo]:
         """De-register; reason ``O`` is a dissolution for unreasonable adaptations."""
         inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
-                  "Begindatum": start_date,
-                  "Uitschrijving": {"Einddatum": end_date, "Aanleiding": reason,
+                  "BeginDatum": start_date,
+                  "Uitschrijving": {"EindDatum": end_date, "Aanleiding": reason,
                                     "SituatieNa": situation_after}}
         return self._call("RegistreerUitschrijving", inhoud, referte, _enrollment_answer)
 
     def double_enrollments(self, institution_number: str, *, on: dt.date | None = None,
+                           continuation: str | None = None,
                            referte: str | None = None) -> r.Result[list[r.DoubleEnrollment]]:
-        inhoud = {"Instellingsnummer": institution_number, "Datum": on}
+        """One page of double enrollments; ``Result.continuation`` asks for the next.
+
+        :param continuation: the ``continuation`` of the previous page's result.
+        """
+        inhoud = {"Instellingsnummer": institution_number, "Datum": on,
+                  "Vervolg": continuation}
         return self._call("GeefDubbeleInschrijvingen", inhoud, referte, _doubles_answer)
 
     def career(self, institution_number: str, *, insz: str | None = None,
@@ -134,7 +140,8 @@ class DiscimusClient:
         inhoud_out = antwoord.get("Inhoud")
         return r.Result(referte=antwoord.get("Referte") or referte,
                         inhoud=convert(inhoud_out) if inhoud_out else None,
-                        uitzonderingen=tuple(problems))
+                        uitzonderingen=tuple(problems),
+                        continuation=(inhoud_out or {}).get("Vervolg"))
 
     def _context(self, referte: str) -> dict:
         now = dt.datetime.now(dt.timezone.utc)
@@ -159,7 +166,7 @@ def _enrollment_inhoud(student: r.Student, e: r.EnrollmentData) -> dict:
         "Inschrijving": {
             "Instellingsnummer": e.institution_number,
             "AdministratieveGroep": e.administrative_group,
-            "Vestigingsplaats": e.establishment, "Begindatum": e.start_date,
+            "Vestigingsplaats": e.establishment, "BeginDatum": e.start_date,
             "DatumEersteLes": e.first_attendance_date,
             "DatumInschrijving": e.registration_date}}
 
@@ -178,9 +185,9 @@ def _info(d: dict | None) -> r.EnrollmentInfo | None:
     return r.EnrollmentInfo(
         discimus_referte=d.get("DiscimusReferte"), institution_number=d["Instellingsnummer"],
         institution_name=d.get("InstellingNaam"), stamnummer=d["Stamnummer"],
-        administrative_group=d.get("AdministratieveGroep"), start_date=d.get("Begindatum"),
+        administrative_group=d.get("AdministratieveGroep"), start_date=d.get("BeginDatum"),
         registration_date=d.get("DatumInschrijving"),
-        first_attendance_date=d.get("DatumEersteLes"), end_date=d.get("Einddatum"),
+        first_attendance_date=d.get("DatumEersteLes"), end_date=d.get("EindDatum"),
         status=d.get("Status"))
 
 
@@ -194,8 +201,8 @@ def _doubles_answer(inhoud: dict) -> list[r.DoubleEnrollment]:
     return [r.DoubleEnrollment(
         insz=d["INSZ"], last_name=d["Naam"], first_name=d["Voornaam"],
         own=_info(d["EigenInschrijving"]), other=_info(d["AndereInschrijving"]),
-        overlap_start=d["Overlapperiode"]["BeginDatum"],
-        overlap_end=d["Overlapperiode"].get("EindDatum")) for d in items or []]
+        overlap_start=d["OverlapPeriode"]["BeginDatum"],
+        overlap_end=d["OverlapPeriode"].get("EindDatum")) for d in items or []]
 
 
 def _career_answer(inhoud: dict) -> r.Career:

@@ -525,3 +525,7 @@ def invalid_insz(kit):
     enrollment = EnrollmentData("034567", "1A", dt.date(2026, 9, 1), dt.date(2026, 8, 30))
     return Attack(kit.signed_op("RegistreerInschrijving",
                                 DiscimusClient.enrollment_inhoud(student, enrollment)))
+
+
+# More recipes live beside this module; importing it registers them in RECIPES.
+from tests.security import profile_recipes  # noqa: E402,F401

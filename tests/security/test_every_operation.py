@@ -29,8 +29,8 @@ OPERATIONS = {
     "RegistreerInschrijving": _ENROLLMENT,
     "CorrigeerInschrijving": _ENROLLMENT,
     "RegistreerUitschrijving": {
-        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Begindatum": START,
-        "Uitschrijving": {"Einddatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
+        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "BeginDatum": START,
+        "Uitschrijving": {"EindDatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
     "GeefDubbeleInschrijvingen": {"Instellingsnummer": DEMO_SECONDARY},
     "GeefSchoolloopbaan": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
 }

@@ -145,6 +145,7 @@ def test_hostile_message_is_refused_and_changes_nothing(case, server, kit, engin
         assert etree.QName(fault).localname == "Fault"
         faultstring = fault.findtext("faultstring")
         assert faultstring.startswith(f"[{case['expect']}] "), faultstring
+        assert case.get("says", "") in faultstring
         assert "Traceback" not in faultstring and "/work" not in faultstring
         assert after == counts, "a refused message wrote something"
     else:
