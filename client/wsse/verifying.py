@@ -193,7 +193,8 @@ def _signed_info(signature, policy: SecurityPolicy):
     method = parts[1]
     if method.get("Algorithm") not in policy.signature_algorithms:
         raise UnsupportedAlgorithm(f"signature method {_short(method.get('Algorithm'))} "
-                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WCF: "
+                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WSS4J: "
+                                   f"signatureAlgorithm={ns.RSA_SHA256}; WCF: "
                                    "defaultAlgorithmSuite=\"Basic256Sha256\")")
     if len(method):
         raise UnsupportedAlgorithm("SignatureMethod may have no parameters "
@@ -236,7 +237,9 @@ def _check_reference(reference, policy: SecurityPolicy) -> None:
     _check_exclusive_c14n(transforms[0], "each Reference's transform")
     if parts[1].get("Algorithm") not in policy.digest_algorithms:
         raise UnsupportedAlgorithm(f"digest {_short(parts[1].get('Algorithm'))} is not "
-                                   "allowed; use SHA-256")
+                                   "allowed; use SHA-256 (WSS4J: signatureDigestAlgorithm="
+                                   f"{ns.SHA256}; WCF: defaultAlgorithmSuite="
+                                   "\"Basic256Sha256\")")
 
 
 # The exc-c14n algorithm's one parameter (xml-exc-c14n §3): WSS4J and CXF always send it.

@@ -58,10 +58,13 @@ def test_wss4j_sends_inclusive_namespaces_which_the_server_applies(wss4j, server
 
 
 # Each step changes one more of WSS4J's defaults; each fault names the next change.
-LADDER = [
-    ((), "S130", "RSA-SHA256"),                                        # rsa-sha1
+RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
+LADDER = [  # (settings changed so far, code, advice in the fault): what is still default
+    ((), "S130", f"signatureAlgorithm={RSA_SHA256}"),                 # rsa-sha1
     (("signatureAlgorithm",), "S150", "Timestamp in signatureParts"),  # only the Body
-    (("signatureAlgorithm", "signatureParts"), "S130", "SHA-256"),     # sha1 digests
+    (("signatureAlgorithm", "signatureParts"), "S130",
+     f"signatureDigestAlgorithm={SHA256}"),                            # sha1 digests
     (("signatureAlgorithm", "signatureParts", "digestAlgorithm"), "S140",
      "signatureKeyIdentifier=DirectReference"),                        # IssuerSerial
 ]
