@@ -48,6 +48,7 @@ class DiscimusClient:
         self._zeep = zeep.Client(str(wsdl_path("inschrijving")), wsse=self.wsse,
                                  settings=settings, transport=transport)
         binding = next(iter(self._zeep.wsdl.bindings))
+        self._binding = self._zeep.wsdl.bindings[binding]
         self._inschrijving = self._zeep.create_service(
             binding, base_url.rstrip("/") + "/inschrijving")
 
@@ -114,6 +115,16 @@ class DiscimusClient:
         envelope = self._zeep.create_message(self._inschrijving, operation,
                                              Verzoek=self._verzoek(inhoud, referte))
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+
+    def http_headers(self, operation: str) -> dict[str, str]:
+        """The HTTP headers zeep sends with ``operation``: to post a
+        :meth:`signed_request` yourself.
+
+        The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
+        Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
+        """
+        action = self._binding.get(operation).soapaction
+        return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
 
     @staticmethod
     def enrollment_inhoud(student: r.Student, enrollment: r.EnrollmentData) -> dict:
