@@ -1,12 +1,8 @@
 """In-memory implementations of the ports, for unit tests of the use cases.
 
-They subclass the abstract ports, so a port change breaks them loudly. A unit of work
-works on a copy of the committed state; rollback throws the copy away, and commit
-applies what this unit of work added or changed onto the state committed *now* (other
-units of work may have committed meanwhile, as concurrent transactions do). Commit
-enforces the unique keys of the real tables (persistence/tables.py) and raises
-:class:`~discimus_service.services.ports.DuplicateKeyError` when one is taken, so a
-lost race can be played out deterministically.
+They subclass the abstract ports, so a port change breaks them loudly. Commit copies the
+working state over the committed state; rollback throws the working state away, which
+is what the real unit of work does with a transaction.
 """
 from __future__ import annotations
 
@@ -23,6 +19,7 @@ class _State:
         self.senders: dict[str, object] = {}
         self.mandates: list = []
         self.journal: list = []
+        self.replay_keys: set = set()
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -98,8 +95,13 @@ class FakeJournal(ports.JournalRepository):
         return next((j for j in self.s.journal
                      if (j.sender_id, j.referte) == (sender_id, referte)), None)
 
+    def add_replay_key(self, replay_key, sender_id, received_at):
+        if replay_key in self.s.replay_keys:
+            raise ports.DuplicateKeyError(replay_key)
+        self.s.replay_keys.add(replay_key)
+
     def has_replay_key(self, replay_key):
-        return any(j.replay_key == replay_key for j in self.s.journal)
+        return replay_key in self.s.replay_keys
 
     def count(self):
         return len(self.s.journal)
@@ -117,33 +119,14 @@ class FakeDatabase:
         return FakeUnitOfWork(self)
 
 
-def _enrollment_key(e):
-    return (e.institution_number, e.stamnummer, e.start_date)
-
-
-# The unique constraints of persistence/tables.py: name -> key of a row.
-_JOURNAL_KEYS = {"uq_journal_sender_referte": lambda j: (j.sender_id, j.referte),
-                 "uq_journal_replay_key": lambda j: j.replay_key}
-
-
-def _check_unique(state: _State) -> None:
-    for name, key in _JOURNAL_KEYS.items():
-        keys = [key(j) for j in state.journal]
-        if len(keys) != len(set(keys)):
-            raise ports.DuplicateKeyError(f"journal: {name} taken")
-    keys = [_enrollment_key(e) for e in state.enrollments.values()]
-    if len(keys) != len(set(keys)):
-        raise ports.DuplicateKeyError("enrollments: institution, stamnummer, start taken")
-
-
 class FakeUnitOfWork(ports.UnitOfWork):
     def __init__(self, db: FakeDatabase):
         self.db = db
         self._begin()
 
     def _begin(self):
-        self.begun = copy.deepcopy(self.db.committed)
-        self.state = copy.deepcopy(self.begun)
+        self._begun = self.db.committed
+        self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
         self.senders = FakeSenders(self.state)
@@ -151,18 +134,28 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.journal = FakeJournal(self.state)
 
     def commit(self):
-        merged = copy.deepcopy(self.db.committed)
-        mine, begun = self.state, self.begun
-        merged.journal.extend(copy.deepcopy(mine.journal[len(begun.journal):]))
-        merged.enrollments.update(copy.deepcopy(
-            {i: e for i, e in mine.enrollments.items() if begun.enrollments.get(i) != e}))
-        merged.schools.update(mine.schools)
-        merged.senders.update(mine.senders)
-        merged.mandates.extend(mine.mandates[len(begun.mandates):])
-        _check_unique(merged)   # raises before anything is committed, like the database
-        self.db.committed = merged
+        # The unique keys a concurrent unit may have taken since this one began: the
+        # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
+        taken = self.db.committed
+        if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
+               for _keys in (_replay_keys, _referte_keys, _natural_keys)):
+            self.rollback()
+            raise ports.DuplicateKeyError("a unique key was taken meanwhile")
+        self.db.committed = copy.deepcopy(self.state)
         self.db.commits += 1
-        self._begin()
 
     def rollback(self):
         self._begin()
+
+
+def _replay_keys(state: _State) -> set:
+    return state.replay_keys
+
+
+def _referte_keys(state: _State) -> set:
+    return {(j.sender_id, j.referte) for j in state.journal}
+
+
+def _natural_keys(state: _State) -> set:
+    return {(e.institution_number, e.stamnummer, e.start_date)
+            for e in state.enrollments.values()}

@@ -42,3 +42,13 @@ class InternalError(SecurityError):
     def __init__(self, reference: str):
         super().__init__(f"internal error; quote reference {reference} to the "
                          "emulator's operators")
+
+
+class WrongSoapAction(SecurityError):
+    """The HTTP SOAPAction header is missing or not the operation's soapAction in the WSDL.
+
+    WS-I Basic Profile 1.1 R1109 quotes the value; unquoted values are accepted too.
+    """
+
+    code = 116
+    faultcode = ("soap", "Client")

@@ -4,13 +4,16 @@ Every message that passed the security checks is journaled (raw signed bytes, se
 Referte, verdict, codes, answer) in the same transaction as its effect, so an
 acknowledged message is never lost and never applied twice:
 
-- the same signature again (an exact replay) is refused (security fault S160);
+- the same signature again (an exact replay) is refused (security fault S160), whatever
+  the first copy was: a first use, a resend or a refusal;
 - the same sender + Referte with the same question (a resend after a lost answer)
-  returns the first answer, marked with INFORMATIE 50003, and writes nothing;
-- the same sender + Referte with a different question is refused (10006).
+  returns the first answer, marked with INFORMATIE 50003, and writes only its replay key;
+- the same sender + Referte with a different question is refused (10006), likewise.
 
 A refusal (FOUT) rolls the effect back but is still journaled, so a vendor can see
-why a message was refused.
+why a message was refused. Every verified message, whatever its verdict, leaves its
+replay key in the same transaction: only then is a byte-for-byte copy of a resend or
+of a refusal a replay, rather than a message answered a second time.
 """
 from __future__ import annotations
 
@@ -49,6 +52,7 @@ class Receipt:
 
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
+_ATTEMPTS = 4
 
 
 def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: Any,
@@ -58,14 +62,18 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     :raises ReplayedMessage: the very same signed message was received before.
     """
     digest = question_digest(receipt.operation, question)
-    # A concurrent duplicate loses the unique-key race at commit; the second attempt
-    # then sees the winner's journal row and answers from it.
-    for attempt in range(2):
+    # A concurrent duplicate loses the unique-key race (at the INSERT on PostgreSQL, at
+    # commit elsewhere); the next attempt then sees the winner's rows: its journal entry
+    # (a resend: 50003) or its replay key (a copy of this very message: S160). A message
+    # writes at most three unique keys (an enrollment's natural key, its Referte, its
+    # replay key); each can be lost only once, because the winner's committed row is
+    # seen by every later attempt. So the fourth attempt always ends in a verdict.
+    for attempt in range(_ATTEMPTS):
         try:
             return _handle_once(uow_factory, receipt, question, use_case,
                                 result_type, digest)
         except DuplicateKeyError:
-            if attempt:
+            if attempt == _ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")
 
@@ -77,30 +85,46 @@ def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) 
                                   "sign every message anew (new Timestamp, new Referte)")
         prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
         if prior is not None:
-            if prior.question_digest != digest:
-                return refused(ReferteConflictError(
-                    f"Referte {receipt.referte!r} was already used on "
-                    f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC for a different "
-                    f"{prior.operation} message; give every new message a new Referte"))
-            first = Answer.from_json(prior.answer_json, result_type)
-            return first.with_issue(Issue.of(ReplayedAnswerNotice(
-                f"Referte {receipt.referte!r} was already processed on "
-                f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC; this is the first answer, "
-                "nothing was written again")))
-        try:
-            if receipt.afzender != receipt.sender.sender_id:
-                raise SenderMismatchError(
-                    f"Context/Bericht/Afzender/Identificatie says {receipt.afzender!r} "
-                    f"but the message is signed with the certificate of "
-                    f"{receipt.sender.sender_id!r}", field="Afzender/Identificatie")
-            answer = use_case(uow, receipt, question)
-        except DomainError as problem:
-            answer = refused(problem)
-        if not answer.accepted:
-            uow.rollback()
-        _journal(uow, receipt, digest, answer)
+            answer = _answer_again(prior, receipt, digest, result_type)
+        else:
+            answer = _first_use(uow, receipt, question, use_case)
+            if not answer.accepted:
+                uow.rollback()
+            _journal(uow, receipt, digest, answer)
+        # Last, after any rollback: two copies of this message on two workers both get
+        # here; the database lets one commit and the other retries and sees the key.
+        uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
+                                   receipt.received_at)
         uow.commit()
         return answer
+
+
+def _answer_again(prior: JournalEntry, receipt: Receipt, digest: str,
+                  result_type: type | None) -> Answer:
+    """A Referte seen before: the first answer again (50003), or 10006 if reused."""
+    if prior.question_digest != digest:
+        return refused(ReferteConflictError(
+            f"Referte {receipt.referte!r} was already used on "
+            f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC for a different "
+            f"{prior.operation} message; give every new message a new Referte"))
+    first = Answer.from_json(prior.answer_json, result_type)
+    return first.with_issue(Issue.of(ReplayedAnswerNotice(
+        f"Referte {receipt.referte!r} was already processed on "
+        f"{prior.received_at:%Y-%m-%d %H:%M:%S} UTC; this is the first answer, "
+        "nothing was written again")))
+
+
+def _first_use(uow: UnitOfWork, receipt: Receipt, question: Any,
+               use_case: UseCase) -> Answer:
+    try:
+        if receipt.afzender != receipt.sender.sender_id:
+            raise SenderMismatchError(
+                f"Context/Bericht/Afzender/Identificatie says {receipt.afzender!r} "
+                f"but the message is signed with the certificate of "
+                f"{receipt.sender.sender_id!r}", field="Afzender/Identificatie")
+        return use_case(uow, receipt, question)
+    except DomainError as problem:
+        return refused(problem)
 
 
 def _journal(uow: UnitOfWork, receipt: Receipt, digest: str, answer: Answer) -> None:

@@ -9,6 +9,7 @@ import sys
 
 from discimus_fixtures.generator import DEMO_PRIMARY, DEMO_SECONDARY, insz_for
 from discimus_service.domain.model import Sex
+from tests.e2e.server import BUSINESS_DATE
 
 
 def discimus(server, *args, url=None):
@@ -56,7 +57,19 @@ def test_an_answer_not_signed_by_the_expected_server_exits_2(server, tmp_path):
     assert "NOT TRUSTED" in done.stderr and "[S170]" in done.stderr
 
 
-def test_an_unreachable_service_exits_2(server):
+def test_a_wrong_service_path_exits_4(server):
+    # The server answers, but not with SOAP: a transport error, not a fault (2).
+    done = discimus(server, "doubles", "--as", "informat", "--institution",
+                    DEMO_SECONDARY, url=server.url + "/nowhere")
+    assert done.returncode == 4 and "cannot reach" in done.stderr
+
+
+def test_the_banner_shows_the_business_date(server):
+    banner = server.log.read_text()
+    assert f"DISCIMUS_BUSINESS_DATE={BUSINESS_DATE}" in banner
+
+
+def test_an_unreachable_service_exits_4(server):
     # A port bound but not listening: the connection is refused, and nobody else can
     # take the port while the socket holds it.
     with socket.socket() as closed:
@@ -64,7 +77,7 @@ def test_an_unreachable_service_exits_2(server):
         port = closed.getsockname()[1]
         done = discimus(server, "doubles", "--as", "informat", "--institution",
                         DEMO_SECONDARY, url=f"http://127.0.0.1:{port}/inschrijving")
-    assert done.returncode == 2 and "cannot reach" in done.stderr
+    assert done.returncode == 4 and "cannot reach" in done.stderr
 
 
 def test_doubles_prints_the_double_enrollments(server):
