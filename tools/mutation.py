@@ -40,7 +40,9 @@ README_TABLE_TEST = "tests/contract/test_contracts.py::test_the_readme_code_tabl
 W = "tests/unit/wsse/"
 D = "tests/unit/domain/"
 VERIFIER_TESTS = [W + "test_verifying_edges.py", W + "test_verifying_freshness.py",
-                  W + "test_verifying_xmlsec_context.py", W + "test_signing_and_verifying.py"]
+                  W + "test_verifying_xmlsec_context.py", W + "test_precise_refusals.py",
+                  W + "test_inclusive_namespaces.py", W + "test_actors.py", W + "test_wcf.py",
+                  W + "test_signing_and_verifying.py"]
 # Each module is mutated in its own session with the tests that exercise it directly
 # (a fraction of the unit tier, in process, no server): on 2 busy cores a mutant costs
 # seconds, not minutes. Tests first that fail fastest (pytest -x stops there).
@@ -48,9 +50,10 @@ TARGETS = {
     "wsse": {
         "discimus_client/wsse/verifying.py": VERIFIER_TESTS,
         "discimus_client/wsse/signing.py": [W + "test_signing_edges.py", *VERIFIER_TESTS],
-        "discimus_client/wsse/parser.py": [W + "test_parser_edges.py", W + "test_parser.py"],
+        "discimus_client/wsse/parser.py": [W + "test_parser_edges.py", W + "test_parser.py",
+                                           W + "test_parser_xml_version.py"],
         "discimus_client/wsse/envelope.py": [W + "test_envelope_edges.py",
-                                             W + "test_envelope.py"],
+                                             W + "test_envelope.py", W + "test_actors.py"],
         "discimus_client/wsse/policy.py": [W + "test_parser_edges.py", *VERIFIER_TESTS],
         "discimus_client/wsse/errors.py": [W + "test_errors.py", README_TABLE_TEST],
     },
