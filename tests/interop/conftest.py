@@ -1,8 +1,9 @@
 """The interop tier: requests signed by independent stacks, answers verified by them.
 
 Each stack is a Debian package (``.ci/run`` installs the missing ones). Without it the
-tests skip; under ``CI=true`` (or ``1``) they fail instead: a CI run that skipped them
-would prove nothing about interoperability.
+tests skip; under CI (``CI=true``, ``1``, any value but empty, ``false`` and ``0``:
+tests/dbhelpers.py) they fail instead: a CI run that skipped them would prove nothing
+about interoperability.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.dbhelpers import running_in_ci
 
 HERE = Path(__file__).parent
 JAVA_SHARE = Path("/usr/share/java")
@@ -28,7 +31,7 @@ def require(present: bool, what: str) -> None:
         return
     message = (f"{what} is not installed (apt-get install {DEBIAN_PACKAGES}; .ci/run "
                "does it)")
-    if os.environ.get("CI", "").lower() in ("true", "1"):
+    if running_in_ci():
         pytest.fail(f"required under CI: {message}", pytrace=False)
     pytest.skip(message)
 
