@@ -12,15 +12,15 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
 - ``_KEY_CACHE_SIZE = 256`` moved by one, and ``len(self._keys) >= _KEY_CACHE_SIZE``
   turned into ``>``, ``==`` or ``<=``: only how many verified certificates stay cached
   changes (``<=`` empties the cache on every miss).
-- ``signatures[0]`` (twice), ``transforms[0]`` (twice), ``refs[0]`` (twice) and
-  ``holders[0]`` turned into ``[-1]``: each list has exactly one element there,
-  checked just before.
+- Every ``x[0]`` turned into ``x[-1]`` where ``x`` was just checked to hold exactly one
+  element: ``signatures``, ``transforms``, ``strs``, ``refs``, ``tokens``, ``holders``
+  and the c14n method's ``inside``.
 - ``public.curve.key_size < 256`` turned into ``< 255``: no elliptic curve has 255 bits
   (P-224 is refused, P-256 accepted: both tested).
 - ``_resolve``: ``len(timestamps) > 1`` turned into ``!= 1``: an empty list was refused
   just before; ``len(wanted) != 2`` turned into ``< 2``: two References give at most two
-  ids. ``element is timestamps[0]`` and ``element is envelope.body`` turned into
-  ``==``: lxml elements compare by identity.
+  ids. ``element is timestamps[0]``, ``element is envelope.body`` and ``getparent() is
+  not security`` turned into ``==``/``!=``: lxml elements compare by identity.
 - ``_key``: ``except ValueError`` around ``load_der_x509_certificate`` and ``except
   xmlsec.Error`` around ``Key.from_memory`` replaced: unreachable, ``_token_der`` has
   already loaded the same DER as a certificate (defence in depth if the order changes).
@@ -483,6 +483,14 @@ def test_a_reference_in_another_namespace_is_refused(rsa_pair, tag):
     key_info(root)[0][0].tag = tag
     with pytest.raises(InvalidSecurityToken):
         verify(root)
+
+
+def test_a_refusal_names_what_keyinfo_holds_in_at_most_40_characters(rsa_pair):
+    root = signed_root(rsa_pair)
+    _replace_key_info(root, etree.Element("{urn:x}" + "K" * 50))
+    with pytest.raises(InvalidSecurityToken) as refused:
+        verify(root)
+    assert " " + "K" * 40 + " " in refused.value.message
 
 
 def test_keyinfo_with_two_token_references_is_refused(rsa_pair):
