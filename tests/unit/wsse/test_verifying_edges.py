@@ -511,6 +511,14 @@ def test_a_token_reference_by_keyidentifier_is_refused(rsa_pair):
         verify(root)
 
 
+def test_an_empty_token_reference_is_refused(rsa_pair):
+    root = signed_root(rsa_pair)
+    reference = key_info(root)[0]
+    reference.remove(reference[0])
+    with pytest.raises(InvalidSecurityToken):
+        verify(root)
+
+
 def test_a_token_reference_with_two_references_is_refused(rsa_pair):
     root = signed_root(rsa_pair)
     reference = key_info(root)[0]
