@@ -19,8 +19,9 @@ Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is t
   (P-224 is refused, P-256 accepted: both tested).
 - ``_resolve``: ``len(timestamps) > 1`` turned into ``!= 1``: an empty list was refused
   just before; ``len(wanted) != 2`` turned into ``< 2``: two References give at most two
-  ids. ``element is timestamps[0]``, ``element is envelope.body`` and ``getparent() is
-  not security`` turned into ``==``/``!=``: lxml elements compare by identity.
+  ids; ``len(tokens) > 1`` turned into ``!= 1`` (no token was refused just before).
+  ``element is timestamp``, ``element is envelope.body`` and ``getparent() is not
+  security`` turned into ``==``/``!=``: lxml elements compare by identity.
 - ``_key``: ``except ValueError`` around ``load_der_x509_certificate`` and ``except
   xmlsec.Error`` around ``Key.from_memory`` replaced: unreachable, ``_token_der`` has
   already loaded the same DER as a certificate (defence in depth if the order changes).
@@ -485,6 +486,22 @@ def test_a_reference_in_another_namespace_is_refused(rsa_pair, tag):
         verify(root)
 
 
+def test_a_refusal_names_at_most_three_of_what_keyinfo_holds(rsa_pair):
+    root = signed_root(rsa_pair)
+    _replace_key_info(root, *(etree.Element(DS + name)
+                              for name in ("KeyName", "KeyValue", "X509Data", "PGPData")))
+    with pytest.raises(InvalidSecurityToken) as refused:
+        verify(root)
+    assert "ds:KeyName, ds:KeyValue, ds:X509Data instead" in refused.value.message
+
+
+def test_a_token_with_a_one_character_id_is_found(rsa_pair):
+    root = signed_root(rsa_pair)
+    token(root).set(ns.WSU_ID, "t")
+    key_info(root)[0][0].set("URI", "#t")
+    assert verify(root).certificate_der == der_of(rsa_pair[1])
+
+
 def test_a_refusal_names_what_keyinfo_holds_in_at_most_40_characters(rsa_pair):
     root = signed_root(rsa_pair)
     _replace_key_info(root, etree.Element("{urn:x}" + "K" * 50))
@@ -527,7 +544,7 @@ def test_a_token_reference_with_two_references_is_refused(rsa_pair):
         verify(root)
 
 
-@pytest.mark.parametrize("uri", [None, "", "X509-elsewhere"])
+@pytest.mark.parametrize("uri", [None, "", "#", "X509-elsewhere"])
 def test_a_token_reference_must_point_inside_by_id(rsa_pair, uri):
     root = signed_root(rsa_pair)
     reference = key_info(root)[0][0]

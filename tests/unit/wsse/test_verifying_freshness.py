@@ -191,3 +191,13 @@ def test_an_impossible_expires_is_refused_too(rsa_pair):
     root = with_times(rsa_pair, text(NOW), "2026-09-31T08:00:00Z")
     with pytest.raises(InvalidTimestamp):
         verify(root)
+
+
+@pytest.mark.parametrize("name", [ns.WSU_ID, "{urn:x}Note", "{urn:x}Zone"])
+def test_other_attributes_on_created_and_expires_are_fine(rsa_pair, name):
+    # Only ValueType is forbidden there (WS-I BSP 1.1 R3225, R3226); names that sort
+    # before and after it are not.
+    root = signed_root(rsa_pair)
+    for part in timestamp(root):
+        part.set(name, "x")
+    verify(resign(root, rsa_pair[0]))
