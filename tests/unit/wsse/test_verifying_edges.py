@@ -180,9 +180,11 @@ def test_signedinfo_must_start_with_the_canonicalization_method(rsa_pair):
         verify(root)
 
 
-def test_a_canonicalization_method_in_another_namespace_is_refused(rsa_pair):
+@pytest.mark.parametrize("tag", ["{a:b}CanonicalizationMethod",
+                                 "{urn:x}CanonicalizationMethod"])
+def test_a_canonicalization_method_in_another_namespace_is_refused(rsa_pair, tag):
     root = signed_root(rsa_pair)
-    _method(root, "CanonicalizationMethod").tag = "{urn:x}CanonicalizationMethod"
+    _method(root, "CanonicalizationMethod").tag = tag
     with pytest.raises(InvalidSignatureStructure):
         verify(root)
 
@@ -285,9 +287,10 @@ def test_something_else_in_place_of_a_reference_is_refused(rsa_pair):
         verify(root)
 
 
-def test_a_foreign_element_in_place_of_a_reference_is_refused(rsa_pair):
+@pytest.mark.parametrize("tag", ["{a:b}Reference", "{urn:x}Reference"])
+def test_a_foreign_element_in_place_of_a_reference_is_refused(rsa_pair, tag):
     root = signed_root(rsa_pair)
-    references(root)[1].tag = "{urn:x}Reference"
+    references(root)[1].tag = tag
     with pytest.raises(InvalidSignatureStructure, match=TWO_REFERENCES):
         verify(root)
 
@@ -570,11 +573,12 @@ def test_a_duplicated_referenced_token_is_refused(rsa_pair):
         verify(root)
 
 
-def test_another_unreferenced_token_in_the_header_is_ignored(rsa_pair, ec_pair):
-    # Its id sorts before the referenced one: only the exact id selects a token.
+@pytest.mark.parametrize("other_id", ["A-other", "Z-other"])
+def test_another_unreferenced_token_in_the_header_is_ignored(rsa_pair, ec_pair, other_id):
+    # Its id sorts before or after the referenced one: only the exact id selects.
     root = signed_root(rsa_pair)
     extra = copy.deepcopy(token(root))
-    extra.set(ns.WSU_ID, "A-other")
+    extra.set(ns.WSU_ID, other_id)
     extra.text = base64.b64encode(der_of(ec_pair[1])).decode()
     token(root).addprevious(extra)
     assert verify(root).certificate_der == der_of(rsa_pair[1])
