@@ -12,12 +12,13 @@ tree is copied into ``var/mutation/<target>/tree/`` under the import names
 (``discimus_client/``, ...); with that folder first on ``PYTHONPATH`` the tests
 import the copy, and cosmic-ray mutates the copy in place, never the checkout.
 
-Each target runs a fast, in-process test selection (no server is started per
-mutant). The summary and every surviving mutant's diff land in
-``var/mutation/<target>.txt``. Equivalent mutants (survivors that cannot be
-killed because the program behaves the same) are listed with their reason in the
-docstrings of tests/unit/wsse/test_verifying_edges.py and
-tests/unit/domain/test_identifiers_edges.py.
+Each module is mutated in its own session and runs only the unit tests that
+exercise it directly, in process (no server is started per mutant). The summary,
+per module, and every surviving mutant's diff land in ``var/mutation/<target>.txt``.
+Equivalent mutants (survivors that cannot be killed because the program behaves the
+same) are listed with their reason in the docstrings of the edge-test modules:
+tests/unit/wsse/test_{verifying,parser,envelope,signing}_edges.py and
+tests/unit/domain/test_{identifiers,enrollment}_edges.py, test_mandates.py.
 """
 from __future__ import annotations
 
@@ -155,30 +156,37 @@ def _run(target: str, survivors_only: bool) -> str:
 
 
 def _summary(target: str, dump: str, minutes: float) -> str:
-    counts = {"killed": 0, "survived": 0, "skipped": 0, "incompetent": 0}
+    counts: dict[str, dict[str, int]] = {}
     survivors = []
     for line in dump.splitlines():
         item, result = json.loads(line)
         if result is None:
             continue
+        mutation = item["mutations"][0]
+        tally = counts.setdefault(Path(mutation["module_path"]).name, dict.fromkeys(
+            ("killed", "survived", "incompetent", "skipped"), 0))
         if result["worker_outcome"] == "skipped":
-            counts["skipped"] += 1
+            tally["skipped"] += 1
         elif result["worker_outcome"] != "normal":
-            counts["incompetent"] += 1
+            tally["incompetent"] += 1      # the operator could not rewrite the code
         elif result["test_outcome"] == "survived":
-            counts["survived"] += 1
-            mutation = item["mutations"][0]
+            tally["survived"] += 1
             survivors.append(f"--- {mutation['module_path']}:{mutation['start_pos'][0]} "
                              f"{mutation['operator_name']} #{mutation['occurrence']}\n"
                              f"{result['diff']}")
         else:
-            counts["killed"] += 1
-    tested = counts["killed"] + counts["survived"] + counts["incompetent"]
-    head = (f"{target}: {tested} mutants tested in {minutes:.1f} min: "
-            f"{counts['killed']} killed, {counts['survived']} survived, "
-            f"{counts['incompetent']} incompetent; {counts['skipped']} filtered out "
-            "(operators excluded, see tools/mutation.py)")
-    return head + "\n\n" + "\n".join(survivors)
+            tally["killed"] += 1
+
+    def line(name, t):
+        tested = t["killed"] + t["survived"] + t["incompetent"]
+        return (f"{name}: {tested} mutants tested: {t['killed']} killed, {t['survived']} "
+                f"survived, {t['incompetent']} incompetent; {t['skipped']} filtered out")
+    total = {k: sum(t[k] for t in counts.values())
+             for k in ("killed", "survived", "incompetent", "skipped")}
+    head = [line(target, total) + f" (operators excluded: see tools/mutation.py); "
+            f"{minutes:.1f} min"]
+    head += ["  " + line(name, t) for name, t in sorted(counts.items())]
+    return "\n".join(head) + "\n\n" + "\n".join(survivors)
 
 
 def main(argv: list[str]) -> int:
