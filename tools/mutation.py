@@ -1,8 +1,10 @@
 """Mutation testing of the security profile and the domain rules (cosmic-ray).
 
-Usage: ``make mutation`` or ``.venv/bin/python tools/mutation.py [--survivors]
-[wsse|domain ...]``. ``--survivors`` runs again only the mutants that survived the
-last run of a target, against the current tests: the quick loop while killing them.
+Usage: ``make mutation`` or ``.venv/bin/python tools/mutation.py [--survivors|--resume]
+[wsse|domain|wsse:verifying,parser ...]``. ``--survivors`` runs again only the mutants
+that survived the last run, against the current tests: the quick loop while killing
+them. ``--resume`` finishes an interrupted run. ``target:module,...`` runs some modules
+of a target (in parallel with another process on the others, if cores allow).
 
 Slow (tens of minutes), so not part of CI. Why a copy and not the checkout:
 setup.cfg maps ``client/`` to ``discimus_client`` and ``service/`` to
@@ -105,8 +107,8 @@ def _toml(module: str, tests: list[str]) -> str:
         ""])
 
 
-def _copy_tree(target: str) -> Path:
-    tree = OUT / target / "tree"
+def _copy_tree(target: str, modules: list[str]) -> Path:
+    tree = OUT / target / ("tree-" + "-".join(modules) if modules else "tree")
     shutil.rmtree(tree, ignore_errors=True)
     tree.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
@@ -127,18 +129,22 @@ def _bin(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def _run(target: str, survivors_only: bool) -> str:
-    tree = _copy_tree(target)
+def _run(target: str, modules: list[str], mode: str) -> str:
+    tree = _copy_tree(target, modules)
     env = dict(os.environ, PYTHONPATH=str(tree))
     run = dict(cwd=tree, env=env, check=True)
     started = time.monotonic()
     dumps = []
     for module, tests in TARGETS[target].items():
         name = Path(module).stem
+        if modules and name not in modules:
+            continue
         config = OUT / target / f"{name}.toml"
         session = OUT / target / f"{name}.sqlite"
         config.write_text(_toml(module, tests))   # the current test selection
-        if survivors_only and session.exists():
+        if mode == "resume" and session.exists():
+            pass                                  # `exec` runs what is still pending
+        elif mode == "survivors" and session.exists():
             # Results of survivors forgotten: `exec` runs exactly those again.
             with contextlib.closing(sqlite3.connect(session)) as db, db:
                 db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
@@ -190,16 +196,20 @@ def _summary(target: str, dump: str, minutes: float) -> str:
 
 
 def main(argv: list[str]) -> int:
-    survivors_only = "--survivors" in argv
-    targets = [a for a in argv if a != "--survivors"] or list(TARGETS)
-    unknown = set(targets) - set(TARGETS)
+    mode = ("survivors" if "--survivors" in argv else
+            "resume" if "--resume" in argv else "full")
+    targets = [a for a in argv if not a.startswith("--")] or list(TARGETS)
+    unknown = {t.partition(":")[0] for t in targets} - set(TARGETS)
     if unknown:
         print(f"unknown target(s) {', '.join(sorted(unknown))}; choose from "
               f"{', '.join(TARGETS)}", file=sys.stderr)
         return 2
-    for target in targets:
-        report = _run(target, survivors_only)
-        (OUT / f"{target}.txt").write_text(report)
+    for spec in targets:
+        target, _, names = spec.partition(":")
+        modules = [n for n in names.split(",") if n]
+        report = _run(target, modules, mode)
+        (OUT / (f"{target}-{'-'.join(modules)}.txt" if modules else f"{target}.txt")
+         ).write_text(report)
         print(report.split("\n", 1)[0])
     print(f"survivors with their diffs: {OUT}/<target>.txt")
     return 0
