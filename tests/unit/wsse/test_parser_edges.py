@@ -12,6 +12,8 @@ Equivalent mutants of client/wsse/parser.py (tools/mutation.py):
   are defence in depth behind checks that refuse the same documents first (a DTD
   always sets ``docinfo.doctype``; iterparse reports every processing instruction,
   also those around the root, as a "pi" event).
+- ``huge_tree=False`` turned into ``True``: it lifts libxml2's own caps (10 MB text
+  nodes, depth 256), which lie beyond the policy's byte and depth limits.
 """
 from __future__ import annotations
 
@@ -70,6 +72,12 @@ def test_depth_counts_down_again_after_each_element():
     # Many siblings, each nested to the limit: only the current depth counts.
     limit = STRICT.max_depth
     parse_xml(b"<r>" + nested(limit - 1) * 5 + b"</r>", STRICT)
+
+
+def test_closed_siblings_do_not_make_room_for_deeper_nesting():
+    limit = STRICT.max_depth
+    with pytest.raises(MessageTooLarge):
+        parse_xml(b"<r>" + b"<x/>" * 3 + nested(limit) + b"</r>", STRICT)
 
 
 def test_namespace_declarations_count_over_the_whole_document():
