@@ -56,6 +56,7 @@ TARGETS = {
         "discimus_client/wsse/parser.py": [W + "test_parser_edges.py", W + "test_parser.py",
                                            W + "test_parser_xml_version.py"],
         "discimus_client/wsse/envelope.py": [W + "test_envelope_edges.py",
+                                             W + "test_envelope_actors_edges.py",
                                              W + "test_envelope.py", W + "test_actors.py"],
         "discimus_client/wsse/policy.py": [W + "test_parser_edges.py", *VERIFIER_TESTS],
         "discimus_client/wsse/errors.py": [W + "test_errors.py", README_TABLE_TEST],

@@ -12,12 +12,19 @@ Equivalent mutants of client/wsse/parser.py (tools/mutation.py):
   are defence in depth behind checks that refuse the same documents first (a DTD
   always sets ``docinfo.doctype``; iterparse reports every processing instruction,
   also those around the root, as a "pi" event).
+- ``event == "start-ns"`` turned into ``>=``: "start" was handled before, and "pi"
+  sorts below it.
+- ``xml_version != "1.0"`` turned into ``>``: libxml2 itself refuses versions below
+  1.0 ("Unsupported version").
+- ``resolve_entities=False`` or ``no_network=True`` flipped: entity declarations and
+  DOCTYPEs are refused before any entity or external DTD could be read.
 - ``huge_tree=False`` turned into ``True``: it lifts libxml2's own caps (10 MB text
   nodes, depth 256), which lie beyond the policy's byte and depth limits.
 """
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from discimus_client.wsse.errors import ForbiddenXml, MalformedXml, MessageTooLarge
 from discimus_client.wsse.parser import parse_xml
@@ -97,6 +104,24 @@ def test_comments_and_the_declaration_around_the_root_are_fine(data):
 def test_processing_instructions_around_the_root_are_refused(data):
     with pytest.raises(ForbiddenXml):
         parse_xml(data, STRICT)
+
+
+def test_comments_inside_are_kept_for_the_envelope_check():
+    # The envelope refuses comments in the Body (they split signed values); a parser
+    # that dropped them would hide them from that check.
+    root = parse_xml(b"<a><!-- c --><b/></a>", STRICT)
+    assert isinstance(root[0], etree._Comment)
+
+
+def test_a_doctype_without_internal_subset_hidden_by_utf16_is_refused():
+    with pytest.raises(ForbiddenXml):
+        parse_xml('<!DOCTYPE a SYSTEM "x.dtd"><a/>'.encode("utf-16"), STRICT)
+
+
+def test_an_unknown_xml_version_is_named_by_its_first_10_characters():
+    with pytest.raises(MalformedXml) as refused:
+        parse_xml(b'<?xml version="1.12345678901"?><a/>', STRICT)
+    assert refused.value.message.endswith("declares XML 1.12345678")
 
 
 def test_whitespace_between_elements_is_kept_as_sent():
