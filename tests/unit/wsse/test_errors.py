@@ -3,6 +3,10 @@
 The codes of the subclasses are pinned by the README code table
 (tests/contract/test_contracts.py); these pin the rest: the root, the text format of
 a faultstring, and the HTTP status each class travels with.
+
+Equivalent mutant of client/wsse/errors.py (tools/mutation.py): MessageTooLarge's class
+attribute ``http_status = 413`` moved by one: its ``__init__`` always sets the instance's
+own value (413 by default).
 """
 from __future__ import annotations
 

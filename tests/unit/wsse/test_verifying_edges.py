@@ -638,6 +638,13 @@ def test_the_verifier_refuses_an_rsa_key_below_the_policy_minimum(rsa_pair, weak
     verify(root, policy=lowered)   # exactly the minimum is allowed
 
 
+def test_the_strict_minimum_is_2048_bits(rsa_pair):
+    root = signed_root(rsa_pair)
+    set_token(root, key_and_cert(rsa.generate_private_key(65537, 2047))[1])
+    with pytest.raises(CertificateNotAllowed):
+        verify(root)
+
+
 def test_the_verifier_reads_the_minimum_from_its_policy(rsa_pair):
     root = signed_root(rsa_pair)
     verify(root, policy=dataclasses.replace(STRICT, min_rsa_bits=1024))   # above it
