@@ -7,17 +7,17 @@ Equivalent mutants of client/wsse/parser.py (tools/mutation.py):
 
 - ``event == "end"`` turned into ``<=``: of the four events asked for ("start", "end",
   "start-ns", "pi") only "end" sorts at or below "end".
-- In the check on the parsed document, ``internalDTD is not None or externalDTD is not
-  None`` turned into ``and``, and the loop over the root's siblings made empty: both
-  are defence in depth behind checks that refuse the same documents first (a DTD
+- In the check on the parsed document, either ``or`` turned into ``and``, and the loop
+  over the root's siblings made empty or one-sided: all defence in depth behind checks that refuse the same documents first (a DTD
   always sets ``docinfo.doctype``; iterparse reports every processing instruction,
   also those around the root, as a "pi" event).
 - ``event == "start-ns"`` turned into ``>=``: "start" was handled before, and "pi"
   sorts below it.
 - ``xml_version != "1.0"`` turned into ``>``: libxml2 itself refuses versions below
   1.0 ("Unsupported version").
-- ``resolve_entities=False`` or ``no_network=True`` flipped: entity declarations and
-  DOCTYPEs are refused before any entity or external DTD could be read.
+- ``resolve_entities``, ``no_network``, ``load_dtd`` or ``attribute_defaults`` flipped:
+  entity declarations and DOCTYPEs are refused before any entity, DTD or default
+  attribute could be read.
 - ``huge_tree=False`` turned into ``True``: it lifts libxml2's own caps (10 MB text
   nodes, depth 256), which lie beyond the policy's byte and depth limits.
 """

@@ -9,12 +9,12 @@ fail, either by accepting the message or by refusing it with another class.
 
 Equivalent mutants of client/wsse/verifying.py (they survive; the behaviour is the same):
 
-- ``_KEY_CACHE_SIZE = 256`` moved by one, and ``len(self._keys) >= _KEY_CACHE_SIZE``
-  turned into ``>``, ``==`` or ``<=``: only how many verified certificates stay cached
-  changes (``<=`` empties the cache on every miss).
+- ``_KEY_CACHE_SIZE = 256`` moved by one, and any change to ``len(self._keys) >=
+  _KEY_CACHE_SIZE`` (another comparison, or ``not``): only how many verified
+  certificates stay cached changes (some empty the cache on every miss).
 - Every ``x[0]`` turned into ``x[-1]`` where ``x`` was just checked to hold exactly one
-  element: ``signatures``, ``transforms``, ``strs``, ``refs``, ``tokens``, ``holders``
-  and the c14n method's ``inside``.
+  element: ``signatures``, ``transforms``, ``strs``, ``refs``, ``tokens``, ``holders``,
+  ``timestamps`` and the c14n method's ``inside``.
 - ``public.curve.key_size < 256`` turned into ``< 255``: no elliptic curve has 255 bits
   (P-224 is refused, P-256 accepted: both tested).
 - ``_resolve``: ``len(timestamps) > 1`` turned into ``!= 1``: an empty list was refused
@@ -453,6 +453,13 @@ def _replace_key_info(root, *children):
         info.remove(child)
     for child in children:
         info.append(child)
+
+
+def test_an_empty_keyinfo_is_refused(rsa_pair):
+    root = signed_root(rsa_pair)
+    _replace_key_info(root)
+    with pytest.raises(InvalidSecurityToken):
+        verify(root)
 
 
 def test_keyinfo_with_a_keyvalue_is_refused(rsa_pair):
