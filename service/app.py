@@ -21,12 +21,14 @@ from discimus_service.security.pki import PkiPaths
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
-from discimus_service.soap import echo, inschrijving
+from discimus_service.soap import afwezigheid, echo, inschrijving
 
 # The published services: URL path → (title, spyne Application factory).
 SERVICES = {
     "/inschrijving": ("Discimus message type 1: enrollments and de-registrations",
                       inschrijving.application),
+    "/afwezigheid": ("Discimus message type 2: absences per half day",
+                     afwezigheid.application),
 }
 
 

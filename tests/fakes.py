@@ -15,6 +15,7 @@ from discimus_service.services import ports
 class _State:
     def __init__(self):
         self.enrollments: dict[int, object] = {}
+        self.absences: dict[int, object] = {}
         self.schools: dict[str, object] = {}
         self.senders: dict[str, object] = {}
         self.mandates: list = []
@@ -47,6 +48,42 @@ class FakeEnrollments(ports.EnrollmentRepository):
     def for_students(self, inszs):
         inszs = set(inszs)
         return [copy.deepcopy(e) for e in self.s.enrollments.values() if e.insz in inszs]
+
+
+class FakeAbsences(ports.AbsenceRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add_many(self, absences):
+        for a in absences:
+            if any(b.key == a.key for b in self.s.absences.values()):
+                raise ports.DuplicateKeyError(str(a.key))
+            a.id = next(self.ids)
+            self.s.absences[a.id] = copy.deepcopy(a)
+
+    def update(self, absence):
+        self.s.absences[absence.id] = copy.deepcopy(absence)
+
+    def remove(self, ids):
+        for i in ids:
+            del self.s.absences[i]
+
+    def of_students(self, institution_number, stamnummers, first, last):
+        stamnummers = set(stamnummers)
+        return sorted((copy.deepcopy(a) for a in self.s.absences.values()
+                       if a.institution_number == institution_number
+                       and a.stamnummer in stamnummers and first <= a.date <= last),
+                      key=lambda a: (a.date, a.id))
+
+    def page(self, institution_number, *, stamnummer, first, last, after, limit):
+        rows = sorted((a for a in self.s.absences.values()
+                       if a.institution_number == institution_number
+                       and (stamnummer is None or a.stamnummer == stamnummer)
+                       and (first is None or first <= a.date)
+                       and (last is None or a.date <= last)
+                       and (after is None or (a.date, a.id) > after)),
+                      key=lambda a: (a.date, a.id))
+        return [copy.deepcopy(a) for a in rows[:limit]]
 
 
 class FakeSchools(ports.SchoolRepository):
@@ -128,6 +165,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self._begun = self.db.committed
         self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
+        self.absences = FakeAbsences(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
         self.senders = FakeSenders(self.state)
         self.mandates = FakeMandates(self.state)
@@ -138,7 +176,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
         taken = self.db.committed
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
-               for _keys in (_replay_keys, _referte_keys, _natural_keys)):
+               for _keys in (_replay_keys, _referte_keys, _natural_keys,
+                          _absence_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -159,3 +198,7 @@ def _referte_keys(state: _State) -> set:
 def _natural_keys(state: _State) -> set:
     return {(e.institution_number, e.stamnummer, e.start_date)
             for e in state.enrollments.values()}
+
+
+def _absence_keys(state: _State) -> set:
+    return {a.key for a in state.absences.values()}

@@ -166,12 +166,13 @@ class SqlSchools(ports.SchoolRepository):
     def add(self, school: School) -> None:
         _write(self._c, _SCHOOL_INSERT, dict(
             institution_number=school.institution_number, name=school.name,
-            niveau=int(school.niveau), municipality=school.municipality))
+            niveau=int(school.niveau), municipality=school.municipality,
+            special_needs=school.special_needs))
 
     def get(self, institution_number):
         r = self._c.execute(_SCHOOL_GET, {"inst": institution_number}).first()
         return School(r.institution_number, r.name, Niveau(r.niveau),
-                      r.municipality) if r else None
+                      r.municipality, bool(r.special_needs)) if r else None
 
 
 class SqlSenders(ports.SenderRepository):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from discimus_service.persistence.absences import SqlAbsences
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
@@ -33,6 +34,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self._connection = self._engine.connect()
         c = self._connection
         self.enrollments = SqlEnrollments(c)
+        self.absences = SqlAbsences(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)

@@ -9,6 +9,7 @@ import abc
 import datetime as dt
 from collections.abc import Iterable
 
+from discimus_service.domain.absence import Absence
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -31,6 +32,34 @@ class EnrollmentRepository(abc.ABC):
     @abc.abstractmethod
     def for_students(self, inszs: Iterable[str]) -> list[Enrollment]:
         """All enrollments, at any institution, of the given INSZ numbers."""
+
+
+class AbsenceRepository(abc.ABC):
+    """Half days of absence (message type 2), keyed by school, stamnummer, date, half day."""
+
+    @abc.abstractmethod
+    def add_many(self, absences: list[Absence]) -> None:
+        """Insert new half days (their ``id`` is set); a key taken meanwhile by a
+        concurrent transaction raises :class:`DuplicateKeyError` (here or at commit)."""
+
+    @abc.abstractmethod
+    def update(self, absence: Absence) -> None:
+        """Store the code, student id, sender and day of an existing half day."""
+
+    @abc.abstractmethod
+    def remove(self, ids: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    def of_students(self, institution_number: str, stamnummers: Iterable[str],
+                    first: dt.date, last: dt.date) -> list[Absence]:
+        """The school's half days of these students from ``first`` to ``last``."""
+
+    @abc.abstractmethod
+    def page(self, institution_number: str, *, stamnummer: str | None,
+             first: dt.date | None, last: dt.date | None,
+             after: tuple[dt.date, int] | None, limit: int) -> list[Absence]:
+        """At most ``limit`` of the school's half days ordered by (date, id), those
+        after the (date, id) ``after``, optionally of one student and within dates."""
 
 
 class SchoolRepository(abc.ABC):
@@ -88,6 +117,7 @@ class UnitOfWork(abc.ABC):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
     enrollments: EnrollmentRepository
+    absences: AbsenceRepository
     schools: SchoolRepository
     senders: SenderRepository
     mandates: MandateRepository
