@@ -87,6 +87,10 @@ def _add_client_commands(commands) -> None:
     career.add_argument("--stamnummer")
     career.set_defaults(run=_run_career)
 
+    # Message type 2 lives in its own module (one module per message type).
+    from discimus_client.commands_absences import add_commands as add_absence_commands
+    add_absence_commands(sub, common)
+
 
 def _student_options(p) -> None:
     p.add_argument("--insz", help="INSZ or bis number; omit while pending a number")
@@ -154,7 +158,7 @@ def _run_career(args) -> int:
                                           stamnummer=args.stamnummer, referte=args.referte))
 
 
-def _show(args, send) -> int:
+def _show(args, send, renderer=None) -> int:
     from discimus_client.errors import ServiceFault
     from discimus_client.wsse.errors import SecurityError
     from zeep.exceptions import TransportError
@@ -173,7 +177,7 @@ def _show(args, send) -> int:
     if args.json:
         print(json.dumps(asdict(result), default=str, indent=2))
     else:
-        print(render(result))
+        print((renderer or render)(result))
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
