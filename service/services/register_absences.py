@@ -99,7 +99,7 @@ def _notices(items, corrections, today) -> tuple[Issue, ...]:
     if late:
         first_position, earliest = min(late, key=lambda pi: pi[1].date)
         issues.append(at(first_position, LateAbsenceNotice(
-            f"{len(late)} of the {len(items)} half days were sent more than "
+            f"{len(late)} of the {_half_days(len(items))} sent more than "
             f"{rules.ABSENCE_DEADLINE_DAYS} calendar days after they happened (the "
             f"earliest: {earliest.date}); send absences daily, at the latest within "
             "the week. They are stored")))
@@ -109,9 +109,13 @@ def _notices(items, corrections, today) -> tuple[Issue, ...]:
                           for p, i, old in corrections[:_NAMED_CORRECTIONS])
         more = len(corrections) - _NAMED_CORRECTIONS
         issues.append(at(corrections[0][0], AbsenceReplacedNotice(
-            f"{len(corrections)} half days were registered before with another code and "
+            f"{_half_days(len(corrections))} registered before with another code "
             f"now carry the new one: {named}" + (f"; and {more} more" if more > 0 else ""))))
     return tuple(issues)
+
+
+def _half_days(count: int) -> str:
+    return "1 half day was" if count == 1 else f"{count} half days were"
 
 
 def _position(issue: Issue) -> int:
