@@ -1,7 +1,7 @@
 """The shape of a SOAP 1.1 envelope, checked before anything reads it.
 
 spyne alone processes the first of two Bodies, crashes on a missing one and ignores
-mustUnderstand (SECURITY.md); so both sides check the shape here, once, and everything
+mustUnderstand (docs/security.rst); so both sides check the shape here, once, and everything
 after works on the :class:`Envelope` this returns.
 """
 from __future__ import annotations

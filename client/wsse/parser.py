@@ -4,7 +4,7 @@ libxml2 is told never to resolve entities, load a DTD or touch the network; then
 refuse what it tolerates: any DOCTYPE (checked on the parsed document, which an
 encoding trick cannot hide), processing instructions, and documents beyond our own
 limits on bytes, depth, elements, attributes and namespace declarations (libxml2 caps
-only some of these, and c14n cost grows with namespace declarations: SECURITY.md).
+only some of these, and c14n cost grows with namespace declarations: docs/security.rst).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Verifying a signed envelope with the strict profile, failing closed.
 
-The order follows SECURITY.md: first the signature's *shape* with lxml (algorithms,
+The order follows docs/security.rst: first the signature's *shape* with lxml (algorithms,
 exactly two references, exactly one transform each, a token in the same header), then
 our own Id resolution pinned to the processed Body and the header's Timestamp (no
 wrapping), then the Timestamp's freshness, and only then xmlsec, in a context that
@@ -189,13 +189,12 @@ def _signed_info(signature, policy: SecurityPolicy):
             parts[1].tag != _DS + "SignatureMethod":
         raise InvalidSignatureStructure("SignedInfo must start with CanonicalizationMethod "
                                         "and SignatureMethod")
-    if parts[0].get("Algorithm") != ns.EXC_C14N or len(parts[0]):
-        raise UnsupportedAlgorithm("SignedInfo must use exclusive c14n without comments "
-                                   f"({ns.EXC_C14N})")
+    _check_exclusive_c14n(parts[0], "SignedInfo's CanonicalizationMethod")
     method = parts[1]
     if method.get("Algorithm") not in policy.signature_algorithms:
         raise UnsupportedAlgorithm(f"signature method {_short(method.get('Algorithm'))} "
-                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WCF: "
+                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WSS4J: "
+                                   f"signatureAlgorithm={ns.RSA_SHA256}; WCF: "
                                    "defaultAlgorithmSuite=\"Basic256Sha256\")")
     if len(method):
         raise UnsupportedAlgorithm("SignatureMethod may have no parameters "
@@ -232,13 +231,49 @@ def _check_reference(reference, policy: SecurityPolicy) -> None:
         raise InvalidSignatureStructure("a Reference must hold Transforms, DigestMethod "
                                         "and DigestValue")
     transforms = [t for t in parts[0] if isinstance(t.tag, str)]
-    if len(transforms) != 1 or transforms[0].get("Algorithm") != ns.EXC_C14N or \
-            len(transforms[0]):
+    if len(transforms) != 1:
         raise UnsupportedAlgorithm("each Reference must have exactly one transform, "
                                    "exclusive c14n")
+    _check_exclusive_c14n(transforms[0], "each Reference's transform")
     if parts[1].get("Algorithm") not in policy.digest_algorithms:
         raise UnsupportedAlgorithm(f"digest {_short(parts[1].get('Algorithm'))} is not "
-                                   "allowed; use SHA-256")
+                                   "allowed; use SHA-256 (WSS4J: signatureDigestAlgorithm="
+                                   f"{ns.SHA256}; WCF: defaultAlgorithmSuite="
+                                   "\"Basic256Sha256\")")
+
+
+# The exc-c14n algorithm's one parameter (xml-exc-c14n §3): WSS4J and CXF always send it.
+_INCLUSIVE_NAMESPACES = ns.qname(ns.EXC_C14N, "InclusiveNamespaces")
+# WSS4J lists the few prefixes in scope; a long list would bring back inclusive c14n's
+# namespace-flood cost, which is why inclusive c14n itself is refused.
+_MAX_INCLUSIVE_PREFIXES = 16
+_PREFIX = re.compile(r"#default\Z|[^\W\d][\w.-]*\Z")   # an NCName, or #default
+
+
+def _check_exclusive_c14n(method, where: str) -> None:
+    """Exclusive c14n without comments, with at most its ``ec:InclusiveNamespaces``.
+
+    The PrefixList is part of the algorithm, so xmlsec applies it when it checks the
+    digests and the signature value; anything else inside the method is refused.
+    """
+    expected = (f"{where} must be exclusive c14n without comments ({ns.EXC_C14N}), "
+                "with at most an ec:InclusiveNamespaces PrefixList inside")
+    if method.get("Algorithm") != ns.EXC_C14N:
+        raise UnsupportedAlgorithm(expected)
+    inside = list(method)                     # comments and PIs count as content too
+    if not inside and not (method.text or "").strip():
+        return
+    parameter = inside[0] if len(inside) == 1 else None
+    if parameter is None or parameter.tag != _INCLUSIVE_NAMESPACES or len(parameter) or \
+            set(parameter.attrib) != {"PrefixList"} or (method.text or "").strip() or \
+            (parameter.text or "").strip() or (parameter.tail or "").strip():
+        raise UnsupportedAlgorithm(expected)
+    prefixes = parameter.get("PrefixList").split()
+    if len(prefixes) > _MAX_INCLUSIVE_PREFIXES or \
+            not all(_PREFIX.match(prefix) for prefix in prefixes):
+        raise UnsupportedAlgorithm(f"{where}: the InclusiveNamespaces PrefixList must list "
+                                   f"at most {_MAX_INCLUSIVE_PREFIXES} namespace prefixes "
+                                   "(or #default), separated by spaces")
 
 
 # The one key reference the profile takes: the certificate itself, in the message. A

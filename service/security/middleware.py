@@ -1,7 +1,7 @@
 """WS-Security as WSGI middleware in front of one spyne application.
 
 spyne has no WS-Security, and on its own it processes the first of two Bodies, crashes
-on a missing one and ignores mustUnderstand (SECURITY.md). So every POST passes here
+on a missing one and ignores mustUnderstand (docs/security.rst). So every POST passes here
 first, in this order, and spyne only ever sees the verified Body:
 
 1. transport: method, Content-Type text/xml, size capped before reading;

@@ -350,6 +350,32 @@ def c14n_with_comments(kit):
                           "http://www.w3.org/2001/10/xml-exc-c14n#WithComments")
 
 
+def _inclusive_namespaces(kit, namespace: str, prefixes: str, algorithm=None) -> Attack:
+    """A PrefixList parameter on SignedInfo's c14n: allowed only as exc-c14n's own."""
+    root = _root(kit.signed())
+    method = root.find(f"{_SI}/{{{DS}}}CanonicalizationMethod")
+    if algorithm:
+        method.set("Algorithm", algorithm)
+    etree.SubElement(method, f"{{{namespace}}}InclusiveNamespaces", PrefixList=prefixes)
+    return Attack(_out(root))
+
+
+@recipe
+def inclusive_namespaces_foreign(kit):
+    return _inclusive_namespaces(kit, DS, "soap-env")
+
+
+@recipe
+def inclusive_namespaces_on_inclusive_c14n(kit):
+    return _inclusive_namespaces(kit, ns.EXC_C14N, "soap-env",
+                                 "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
+
+
+@recipe
+def inclusive_namespaces_flood(kit):
+    return _inclusive_namespaces(kit, ns.EXC_C14N, " ".join(f"p{i}" for i in range(5000)))
+
+
 def _add_transform(kit, algorithm: str, child=None) -> Attack:
     root = _root(kit.signed())
     transforms = root.find(f"{_SI}/{{{DS}}}Reference/{{{DS}}}Transforms")
