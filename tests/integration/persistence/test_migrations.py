@@ -72,3 +72,29 @@ def test_the_replay_keys_the_journal_held_are_kept_by_the_upgrade(database_url):
             assert list(keys) == ["k-1"]
     finally:
         engine.dispose()
+
+
+def test_schools_of_before_0004_become_ordinary_schools(database_url):
+    """0004 adds schools.special_needs: existing schools are ordinary ones (code H
+    refused there) until said otherwise; down again, the column goes."""
+    from alembic import command
+    from sqlalchemy import text
+    from discimus_service.persistence.database import _alembic_config
+    from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "0003")
+            connection.execute(text(
+                "INSERT INTO schools (institution_number, name, niveau, municipality) "
+                "VALUES ('034567', 'Sint-Jozefscollege', 3, 'Gent')"))
+        migrate(engine)
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            assert uow.schools.get("034567").special_needs is False
+        with engine.begin() as connection:
+            command.downgrade(_alembic_config(connection), "0003")
+        columns = {c["name"] for c in inspect(engine).get_columns("schools")}
+        assert "special_needs" not in columns
+        assert "absences" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
