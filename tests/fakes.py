@@ -58,8 +58,9 @@ class FakeAbsences(ports.AbsenceRepository):
         for a in absences:
             if any(b.key == a.key for b in self.s.absences.values()):
                 raise ports.DuplicateKeyError(str(a.key))
-            a.id = next(self.ids)
-            self.s.absences[a.id] = copy.deepcopy(a)
+            stored = copy.deepcopy(a)
+            stored.id = next(self.ids)
+            self.s.absences[stored.id] = stored
 
     def update(self, absence):
         self.s.absences[absence.id] = copy.deepcopy(absence)

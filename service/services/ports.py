@@ -39,8 +39,9 @@ class AbsenceRepository(abc.ABC):
 
     @abc.abstractmethod
     def add_many(self, absences: list[Absence]) -> None:
-        """Insert new half days (their ``id`` is set); a key taken meanwhile by a
-        concurrent transaction raises :class:`DuplicateKeyError` (here or at commit)."""
+        """Insert new half days in one statement (their ``id`` stays None: a bulk
+        insert returns no keys on every driver); a key taken meanwhile by a concurrent
+        transaction raises :class:`DuplicateKeyError` (here or at commit)."""
 
     @abc.abstractmethod
     def update(self, absence: Absence) -> None:

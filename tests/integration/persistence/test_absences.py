@@ -23,16 +23,16 @@ def test_absences_round_trip_with_their_ids(uow_factory):
     with uow_factory() as uow:
         uow.absences.add_many(items)
         uow.commit()
-    assert all(a.id is not None for a in items) and len({a.id for a in items}) == 3
     with uow_factory() as uow:
         found = uow.absences.of_students("034567", ["2600001"], DAY, DAY)
-    assert found == items[:2]
+    assert len({a.id for a in found}) == 2 and None not in {a.id for a in found}
+    assert [dataclasses.replace(a, id=None) for a in found] == items[:2]
 
 
 def test_update_and_remove(uow_factory):
-    first, second = absence(), absence(half=HalfDay.NM)
     with uow_factory() as uow:
-        uow.absences.add_many([first, second])
+        uow.absences.add_many([absence(), absence(half=HalfDay.NM)])
+        first, second = uow.absences.of_students("034567", ["2600001"], DAY, DAY)
         uow.absences.update(dataclasses.replace(first, code=C.B, student_id="LL-9"))
         uow.absences.remove([second.id])
         uow.commit()
