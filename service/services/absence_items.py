@@ -28,7 +28,17 @@ def at(position: int, problem: DomainError | Notice) -> Issue:
     return Issue(problem.code, problem.severity.value, problem.diagnose, path)
 
 
+def position_of(issue: Issue) -> int:
+    """The 1-based item an issue made by :func:`at` is about (0: the message)."""
+    field = issue.field or ""
+    if not field.startswith(ITEM_PATH + "["):
+        return 0
+    return int(field[len(ITEM_PATH) + 1:].split("]", 1)[0])
+
+
 def capped(problems: list[Issue]) -> tuple[Issue, ...]:
+    """The problems in item order, at most :data:`MAX_REPORTED` of them."""
+    problems = sorted(problems, key=position_of)
     if len(problems) <= MAX_REPORTED:
         return tuple(problems)
     shown = problems[:MAX_REPORTED]

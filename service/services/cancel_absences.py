@@ -44,7 +44,6 @@ def cancel_absences(uow: UnitOfWork, receipt: Receipt, q: AbsencesQuestion) -> A
         else:
             ids.append(found.id)
     if problems:
-        problems.sort(key=lambda i: int(i.field.split("[", 1)[1].split("]", 1)[0]))
         return Answer(None, capped(problems))
     uow.absences.remove(ids)
     return Answer(AbsencesStoredView(q.institution_number, cancelled=len(ids)))

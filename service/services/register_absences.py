@@ -59,7 +59,6 @@ def register_absences(uow: UnitOfWork, receipt: Receipt, q: AbsencesQuestion) ->
             problems.append(at(position, problem))
             del items[position]
     if problems:
-        problems.sort(key=_position)
         return Answer(None, capped(problems))
     return _store(uow, receipt, q, items)
 
@@ -116,10 +115,3 @@ def _notices(items, corrections, today) -> tuple[Issue, ...]:
 
 def _half_days(count: int) -> str:
     return "1 half day was" if count == 1 else f"{count} half days were"
-
-
-def _position(issue: Issue) -> int:
-    field = issue.field or ""
-    if "[" not in field:
-        return -1
-    return int(field.split("[", 1)[1].split("]", 1)[0])

@@ -170,3 +170,12 @@ def test_a_forged_continuation_is_refused(uow, token):
     from discimus_service.domain.errors import ValidationError
     with pytest.raises(ValidationError, match="Vervolg"):
         consult_absences(uow, receipt(), AbsencesConsultation(SCHOOL, continuation=token))
+
+
+def test_at_most_100_problems_are_listed_and_the_last_says_how_many_more(uow):
+    items = [f.half_day(stamnummer="2699999", date=dt.date(2026, 9, 1) + dt.timedelta(
+        days=i // 2), half_day=(HalfDay.VM, HalfDay.NM)[i % 2]) for i in range(150)]
+    answer = register(uow, *items, today=dt.date(2026, 12, 31))
+    assert len(answer.issues) == 100
+    assert answer.issues[0].field == "Afwezigheden/Afwezigheid[1]/Stamnummer"
+    assert answer.issues[-1].diagnose.endswith("(and 50 more problems not listed)")
