@@ -7,7 +7,7 @@ from __future__ import annotations
 from discimus_client import results as r
 
 OPERATIONS = frozenset({"RegistreerAfwezigheden", "AnnuleerAfwezigheden",
-                        "GeefAfwezigheden"})
+                        "GeefAfwezigheden", "GeefProblematischeAfwezigheden"})
 
 
 def register_inhoud(institution_number: str, half_days: list[r.HalfDayAbsence]) -> dict:
@@ -36,3 +36,12 @@ def absences_answer(inhoud: dict) -> list[r.HalfDayAbsence]:
         student_id=a["UniekeIdentificatorLeerling"], stamnummer=a["Stamnummer"],
         date=a["Datum"], half_day=a["Dagdeel"], code=a["Code"],
         institution_number=a["Instellingsnummer"]) for a in items or []]
+
+
+def problematic_answer(inhoud: dict) -> list[r.ProblematicAbsences]:
+    block = inhoud.get("ProblematischeAfwezigheden") or {}
+    items = block.get("ProblematischeAfwezigheid") if isinstance(block, dict) else block
+    return [r.ProblematicAbsences(
+        stamnummer=p["Stamnummer"], insz=p["INSZ"],
+        other_institution_number=p["Instellingsnummer"], school_year=p["Schooljaar"],
+        half_days=p["AantalDagdelen"]) for p in items or []]

@@ -139,6 +139,15 @@ class DiscimusClient:
         return self._call("GeefAfwezigheden", inhoud, referte,
                           absence_messages.absences_answer, self._afwezigheid)
 
+    def problematic_absences(self, institution_number: str, *,
+                             stamnummer: str | None = None, referte: str | None = None
+                             ) -> r.Result[list[r.ProblematicAbsences]]:
+        """Problematic half days (B) other schools registered for the school's students
+        (or one of them), this and the previous school year."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer}
+        return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
+                          absence_messages.problematic_answer, self._afwezigheid)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:

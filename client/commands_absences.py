@@ -4,6 +4,7 @@
   given one by one with ``--item``; sent as one message, all or nothing.
 - ``cancel``: the same selection, cancelled.
 - ``list``: the school's own registrations, every page (``--first-page-only`` to stop).
+- ``problematic``: its students' problematic half days (B) at other schools.
 
 Output, ``--json`` and exit codes are the ones of every ``discimus client`` command.
 """
@@ -41,6 +42,12 @@ def add_commands(sub, common) -> None:
     listing.add_argument("--first-page-only", action="store_true",
                          help="stop after the first page (500 half days)")
     listing.set_defaults(run=_run_list)
+    problematic = actions.add_parser(
+        "problematic", help="problematic half days (B) of the school's students at "
+        "other schools, this and last school year (GeefProblematischeAfwezigheden)")
+    common(problematic)
+    problematic.add_argument("--stamnummer", help="only this student")
+    problematic.set_defaults(run=_run_problematic)
 
 
 def _selection(p, *, with_code: bool) -> None:
@@ -126,6 +133,12 @@ def _run_list(args) -> int:
     return _show(args, every_page, render)
 
 
+def _run_problematic(args) -> int:
+    from discimus_client.cli import _show
+    return _show(args, lambda c: c.problematic_absences(
+        args.institution, stamnummer=args.stamnummer, referte=args.referte), render)
+
+
 def render(result: r.Result) -> str:
     """The text rendering of an absence result, for people."""
     from discimus_client.cli import render as render_common
@@ -135,9 +148,14 @@ def render(result: r.Result) -> str:
         lines.append(f"  school {inhoud.institution_number}: {inhoud.new} new, "
                      f"{inhoud.replaced} changed, {inhoud.unchanged} unchanged, "
                      f"{inhoud.cancelled} cancelled half days")
+    elif inhoud and isinstance(inhoud[0], r.ProblematicAbsences):
+        for p in inhoud:
+            lines.append(f"  stamnummer {p.stamnummer} (INSZ {p.insz}): {p.half_days} "
+                         f"B half days at {p.other_institution_number} in "
+                         f"{p.school_year}-{p.school_year + 1}")
     elif isinstance(inhoud, list):
         if not inhoud:
-            lines.append("  no absences registered")
+            lines.append("  none")
         for a in inhoud:
             lines.append(f"  {a.date} {a.half_day}  {a.code}  stamnummer {a.stamnummer}"
                          f"  (student id {a.student_id})")

@@ -116,6 +116,17 @@ class AbsencesProcessed:
 
 
 @dataclass(frozen=True)
+class ProblematicAbsences:
+    """A student's problematic half days (code B) at another school in one school year."""
+
+    stamnummer: str                 # the student's number at the asking school
+    insz: str
+    other_institution_number: str
+    school_year: int                # the starting year: 2025 is 2025-2026
+    half_days: int
+
+
+@dataclass(frozen=True)
 class Result(Generic[T]):
     """The answer to one question: its content (None when refused) and Uitzonderingen.
 

@@ -76,6 +76,14 @@ class FakeAbsences(ports.AbsenceRepository):
                        and a.stamnummer in stamnummers and first <= a.date <= last),
                       key=lambda a: (a.date, a.id))
 
+    def count_code(self, institution_number, stamnummers, code, first, last):
+        counts: dict = {}
+        for a in self.s.absences.values():
+            if (a.institution_number == institution_number and a.stamnummer in
+                    set(stamnummers) and a.code == code and first <= a.date <= last):
+                counts[a.stamnummer] = counts.get(a.stamnummer, 0) + 1
+        return counts
+
     def page(self, institution_number, *, stamnummer, first, last, after, limit):
         rows = sorted((a for a in self.s.absences.values()
                        if a.institution_number == institution_number

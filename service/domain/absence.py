@@ -26,7 +26,9 @@ from discimus_service.domain.errors import (
     TooManyItemsError,
 )
 from discimus_service.domain.model import Enrollment, Niveau, School
-from discimus_service.domain.schoolyear import school_year_start
+from discimus_service.domain.schoolyear import (
+    school_year, school_year_end, school_year_start,
+)
 
 # "bij voorkeur dagelijks en uiterlijk binnen de week" (000 §3).
 ABSENCE_DEADLINE_DAYS = 7
@@ -252,3 +254,13 @@ def duplicate_error(position: int, first: int) -> DomainError:
 
 def is_late(day: dt.date, today: dt.date) -> bool:
     return (today - day).days > ABSENCE_DEADLINE_DAYS
+
+
+def problematic_school_years(today: dt.date) -> list[tuple[int, dt.date, dt.date]]:
+    """The school years whose problematic absences a school may see for its students:
+    the previous and the current one (000 §3.2), each as (year, first day, last day),
+    the current one up to ``today``.
+    """
+    current = school_year(today)
+    return [(current - 1, school_year_start(current - 1), school_year_end(current - 1)),
+            (current, school_year_start(current), today)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 
 from discimus_service.domain.absence import Absence, AbsenceCode, HalfDay
 from discimus_service.persistence import tables as t
@@ -27,6 +27,12 @@ _OF_STUDENTS = (select(t.absences).where(
     _A.stamnummer.in_(bindparam("stams", expanding=True)),
     _A.date >= bindparam("first"), _A.date <= bindparam("last"))
     .order_by(_A.date, _A.id))
+_COUNT_CODE = (select(_A.stamnummer, func.count()).where(
+    _A.institution_number == bindparam("inst"),
+    _A.stamnummer.in_(bindparam("stams", expanding=True)),
+    _A.code == bindparam("code"),
+    _A.date >= bindparam("first"), _A.date <= bindparam("last"))
+    .group_by(_A.stamnummer))
 
 
 class SqlAbsences(ports.AbsenceRepository):
@@ -58,6 +64,15 @@ class SqlAbsences(ports.AbsenceRepository):
         rows = self._c.execute(_OF_STUDENTS, {"inst": institution_number, "stams": wanted,
                                               "first": first, "last": last})
         return [_absence(r) for r in rows]
+
+    def count_code(self, institution_number, stamnummers, code, first, last):
+        wanted = sorted(set(stamnummers))
+        if not wanted:
+            return {}
+        rows = self._c.execute(_COUNT_CODE, {"inst": institution_number, "stams": wanted,
+                                             "code": AbsenceCode(code).value,
+                                             "first": first, "last": last})
+        return {stamnummer: count for stamnummer, count in rows}
 
     def page(self, institution_number, *, stamnummer, first, last, after, limit):
         query = select(t.absences).where(_A.institution_number == institution_number)

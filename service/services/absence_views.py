@@ -67,3 +67,28 @@ class AbsencesView:
     institution_number: str
     items: list[AbsenceView]
     continuation: str | None = None
+
+
+@dataclass(frozen=True)
+class ProblematicConsultation:
+    """GeefProblematischeAfwezigheden: the school's students, or one of them."""
+
+    institution_number: str
+    stamnummer: str | None = None
+
+
+@dataclass(frozen=True)
+class ProblematicCountView:
+    """004 §66, third block: a student's B half days at one other school in one year."""
+
+    stamnummer: str                 # the student's number at the asking school
+    insz: str
+    other_institution_number: str
+    school_year: int                # the starting year
+    half_days: int
+
+
+@dataclass(frozen=True)
+class ProblematicView:
+    institution_number: str
+    items: list[ProblematicCountView]

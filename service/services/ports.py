@@ -9,7 +9,7 @@ import abc
 import datetime as dt
 from collections.abc import Iterable
 
-from discimus_service.domain.absence import Absence
+from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -54,6 +54,12 @@ class AbsenceRepository(abc.ABC):
     def of_students(self, institution_number: str, stamnummers: Iterable[str],
                     first: dt.date, last: dt.date) -> list[Absence]:
         """The school's half days of these students from ``first`` to ``last``."""
+
+    @abc.abstractmethod
+    def count_code(self, institution_number: str, stamnummers: Iterable[str],
+                   code: AbsenceCode, first: dt.date, last: dt.date) -> dict[str, int]:
+        """How many half days with ``code`` each of these students has at the school
+        from ``first`` to ``last``; students without any are left out."""
 
     @abc.abstractmethod
     def page(self, institution_number: str, *, stamnummer: str | None,

@@ -7,6 +7,8 @@ namespace (``namespaces.AFWEZIGHEID``). Operations:
   registered before takes the new code, so it also corrects
 - AnnuleerAfwezigheden (school → AGODI): remove half days that were no absence
 - GeefAfwezigheden (consultation back to the school): its own registrations
+- GeefProblematischeAfwezigheden (consultation): its students' problematic half days
+  (B) registered by other schools, this and the previous school year
 
 Each method converts, calls one use case through :func:`adapter.call`, converts back.
 The documented contract types live in ``soap/afwezigheid_types.py``.
@@ -19,14 +21,20 @@ from spyne.protocol.soap import Soap11
 from discimus_service.domain.absence import AbsenceCode, HalfDay
 from discimus_service.services.absence_views import (
     AbsencesConsultation, AbsencesQuestion, AbsencesStoredView, AbsencesView, HalfDayItem,
+    ProblematicConsultation, ProblematicView,
 )
 from discimus_service.services.cancel_absences import cancel_absences
 from discimus_service.services.consult_absences import consult_absences
+from discimus_service.services.consult_problematic_absences import (
+    consult_problematic_absences,
+)
 from discimus_service.services.register_absences import register_absences
 from discimus_service.soap.adapter import call
 from discimus_service.soap.afwezigheid_types import (
     AfwezighedenVerwerktType, AfwezigheidType, AnnuleerAfwezighedenVraagInhoudType,
     GeefAfwezighedenAntwoordInhoudType, GeefAfwezighedenVraagInhoudType,
+    GeefProblematischeAfwezighedenAntwoordInhoudType,
+    GeefProblematischeAfwezighedenVraagInhoudType, ProblematischeAfwezigheidType,
     GeregistreerdeAfwezigheidType, HalveDagType, RegistreerAfwezighedenVraagInhoudType,
 )
 from discimus_service.soap.generiek import repliek_type, verzoek_type
@@ -75,6 +83,20 @@ def absences_inhoud(v: AbsencesView):
             for a in v.items])
 
 
+def problematic_question(inhoud) -> ProblematicConsultation:
+    return ProblematicConsultation(inhoud.Instellingsnummer,
+                                   (inhoud.Stamnummer or "").strip() or None)
+
+
+def problematic_inhoud(v: ProblematicView):
+    return GeefProblematischeAfwezighedenAntwoordInhoudType(
+        Instellingsnummer=v.institution_number,
+        ProblematischeAfwezigheden=[ProblematischeAfwezigheidType(
+            Stamnummer=i.stamnummer, INSZ=i.insz,
+            Instellingsnummer=i.other_institution_number, Schooljaar=i.school_year,
+            Code="B", AantalDagdelen=i.half_days) for i in v.items])
+
+
 # -- the service ---------------------------------------------------------------------------
 RegistreerVerzoek = verzoek_type("RegistreerAfwezigheden", NS,
                                  RegistreerAfwezighedenVraagInhoudType)
@@ -83,6 +105,10 @@ AnnuleerVerzoek = verzoek_type("AnnuleerAfwezigheden", NS,
 VerwerktRepliek = repliek_type("AfwezighedenVerwerkt", NS, AfwezighedenVerwerktType)
 GeefVerzoek = verzoek_type("GeefAfwezigheden", NS, GeefAfwezighedenVraagInhoudType)
 GeefRepliek = repliek_type("GeefAfwezigheden", NS, GeefAfwezighedenAntwoordInhoudType)
+ProblematischVerzoek = verzoek_type("GeefProblematischeAfwezigheden", NS,
+                                    GeefProblematischeAfwezighedenVraagInhoudType)
+ProblematischRepliek = repliek_type("GeefProblematischeAfwezigheden", NS,
+                                    GeefProblematischeAfwezighedenAntwoordInhoudType)
 
 
 class AfwezigheidService(ServiceBase):
@@ -112,6 +138,16 @@ class AfwezigheidService(ServiceBase):
                     repliek_type=GeefRepliek, question_of=consultation,
                     use_case=consult_absences, result_type=AbsencesView,
                     inhoud_of=absences_inhoud)
+
+    @operation("GeefProblematischeAfwezigheden", ProblematischVerzoek,
+               ProblematischRepliek,
+               "Count the problematic half days (code B) other schools registered for "
+               "the asking school's students, this and the previous school year.")
+    def geef_problematische_afwezigheden(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefProblematischeAfwezigheden",
+                    repliek_type=ProblematischRepliek, question_of=problematic_question,
+                    use_case=consult_problematic_absences, result_type=ProblematicView,
+                    inhoud_of=problematic_inhoud)
 
 
 def application() -> Application:

@@ -198,3 +198,63 @@ class GeefAfwezighedenAntwoordInhoudType(ComplexModel):
                           "it back as the question's Vervolg to get the next page.",
                           optional=True)),
     ]
+
+
+# -- problematic absences at other schools -----------------------------------------------
+INSZType = simple_type(
+    "INSZType", NS, "National register or bis number (INSZ) of the student, 11 digits, "
+    "as the schools sent it with the enrollments.", max_len=20)
+SchooljaarType = simple_type(
+    "SchooljaarType", NS, "A school year by the year it starts in (2025: 2025-2026), as "
+    "MAGDA's Schooljaar.", model=Integer, ge=2000, le=2999)
+
+
+@complex_type
+class GeefProblematischeAfwezighedenVraagInhoudType(ComplexModel):
+    """GeefProblematischeAfwezigheden: problematic absences (code B) other schools
+    registered for the asking school's students, this and the previous school year."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking school.")),
+        ("Stamnummer", field(StamnummerType, "Only this student, enrolled at the asking "
+                             "school today (40010); absent: every student enrolled "
+                             "there today.", optional=True)),
+    ]
+
+
+@complex_type
+class ProblematischeAfwezigheidType(ComplexModel):
+    """A student's problematic half days at one other school in one school year
+    (004 §66, aggregated block)."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Stamnummer", field(StamnummerType, "The student's number at the asking "
+                             "school.")),
+        ("INSZ", field(INSZType, "The student's INSZ, by which the schools are "
+                       "matched.")),
+        ("Instellingsnummer", field(InstellingsnummerType, "The other school, which "
+                                    "registered the half days.")),
+        ("Schooljaar", field(SchooljaarType, "The school year.")),
+        ("Code", field(AfwezigheidscodeType, "Always B.")),
+        ("AantalDagdelen", field(AantalType, "How many half days, at least 1.")),
+    ]
+
+
+ProblematischeAfwezighedenType = list_type(
+    "ProblematischeAfwezighedenType", NS, "Counts by student, school year and other "
+    "school; empty when there are none.", ProblematischeAfwezigheidType,
+    "ProblematischeAfwezigheid", "One count.")
+
+
+@complex_type
+class GeefProblematischeAfwezighedenAntwoordInhoudType(ComplexModel):
+    """The asking school's students' problematic absences at other schools."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking school.")),
+        ("ProblematischeAfwezigheden", field(ProblematischeAfwezighedenType,
+                                             "The counts.")),
+    ]

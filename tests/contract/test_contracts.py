@@ -36,7 +36,8 @@ EXPECTED_OPERATIONS = {
     "inschrijving": {"RegistreerInschrijving", "CorrigeerInschrijving",
                      "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
                      "GeefSchoolloopbaan"},
-    "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden"},
+    "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
+                    "GeefProblematischeAfwezigheden"},
 }
 
 

@@ -109,3 +109,24 @@ def test_the_cli_registers_a_week_and_lists_it(server, enrolled):
     listed = discimus(server, "list", "--as", "informat", "--institution", DEMO_SECONDARY,
                       "--stamnummer", enrolled, "--from", "2026-09-03")
     assert listed.returncode == 0 and "2026-09-03 NM  R" in listed.stdout
+
+
+def test_problematic_absences_registered_by_another_school(client_for, server, enrolled):
+    informat, wisa = client_for("informat"), client_for("wisa")
+    insz = insz_for(BIRTH, Sex.M, 421)          # the fixture's student, also at 056789
+    also = wisa.register_enrollment(
+        Student(insz=insz, stamnummer="2600731", first_name="Wout", last_name="Maes",
+                birth_date=BIRTH, sex="M", address=Address("Kouter", "9", "9000", "Gent")),
+        EnrollmentData(DEMO_OTHER, "2A", SEP1, dt.date(2026, 8, 30), SEP1))
+    assert also.ok, also.uitzonderingen
+    assert wisa.register_absences(DEMO_OTHER, [
+        HalfDayAbsence("W-731", "2600731", SEP1, "VM", "B"),
+        HalfDayAbsence("W-731", "2600731", SEP1, "NM", "B"),
+        HalfDayAbsence("W-731", "2600731", SEP2, "VM", "Z")]).ok
+    seen = informat.problematic_absences(DEMO_SECONDARY, stamnummer=enrolled)
+    assert [(p.stamnummer, p.insz, p.other_institution_number, p.school_year, p.half_days)
+            for p in seen.inhoud] == [(enrolled, insz, DEMO_OTHER, 2026, 2)]
+    done = discimus(server, "problematic", "--as", "informat", "--institution",
+                    DEMO_SECONDARY, "--stamnummer", enrolled)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"2 B half days at {DEMO_OTHER} in 2026-2027" in done.stdout

@@ -2,7 +2,8 @@
 
 The blocks are read from README.rst, so the test breaks when the README drifts from
 what works: the registration is accepted, the message with a bad item is refused with
-10010 naming the item, the cancellation and the listing are accepted.
+10010 naming the item, the cancellation and the listing are accepted, and the demo
+double enrollment's problematic half days at the other school are shown.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def blocks() -> list[str]:
 def test_the_absences_walk_through_runs_as_written(server, tmp_path):
     env = {**os.environ, "DISCIMUS_URL": server.url, "DISCIMUS_PKI_DIR": str(server.pki_dir),
            "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
-    register, refused, cancel_and_list = blocks()
+    register, refused, cancel_and_list, problematic = blocks()
 
     def run(block):
         return subprocess.run(["bash", "-e", "-c", block], capture_output=True, text=True,
@@ -47,3 +48,6 @@ def test_the_absences_walk_through_runs_as_written(server, tmp_path):
     done = run(cancel_and_list)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 cancelled" in done.stdout and "stamnummer 2600002" in done.stdout
+    done = run(problematic)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "stamnummer 2600001" in done.stdout and "B half days at 056789" in done.stdout

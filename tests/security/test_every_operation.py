@@ -43,9 +43,10 @@ OPERATIONS = {
             "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
             "Datum": START, "Dagdeel": "VM"}]}},
     "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
+    "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
-         "GeefAfwezigheden": "/afwezigheid"}
+         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid"}
 
 
 def test_every_served_operation_is_attacked():

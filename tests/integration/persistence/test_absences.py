@@ -77,3 +77,19 @@ def test_a_special_needs_school_round_trips(uow_factory):
         uow.commit()
     with uow_factory() as uow:
         assert uow.schools.get("035555") == school
+
+
+def test_counting_one_code_per_student_in_a_period(uow_factory):
+    with uow_factory() as uow:
+        uow.absences.add_many([
+            absence(code=C.B), absence(half=HalfDay.NM, code=C.B),
+            absence(day=DAY + dt.timedelta(days=1), code=C.B),
+            absence(day=DAY + dt.timedelta(days=2), code=C.B),       # after the period
+            absence(day=DAY + dt.timedelta(days=1), half=HalfDay.NM),  # Z
+            absence("2600002", code=C.B), absence("2600003", code=C.B),
+            absence(code=C.B, school="056789")])
+        uow.commit()
+    with uow_factory() as uow:
+        counts = uow.absences.count_code("034567", ["2600001", "2600002", "2600009"],
+                                         C.B, DAY, DAY + dt.timedelta(days=1))
+    assert counts == {"2600001": 3, "2600002": 1}

@@ -179,3 +179,43 @@ def test_at_most_100_problems_are_listed_and_the_last_says_how_many_more(uow):
     assert len(answer.issues) == 100
     assert answer.issues[0].field == "Afwezigheden/Afwezigheid[1]/Stamnummer"
     assert answer.issues[-1].diagnose.endswith("(and 50 more problems not listed)")
+
+
+def _problematic(uow, stamnummer=None, school=SCHOOL):
+    from discimus_service.services.absence_views import ProblematicConsultation
+    from discimus_service.services.consult_problematic_absences import (
+        consult_problematic_absences,
+    )
+    return consult_problematic_absences(uow, receipt(),
+                                        ProblematicConsultation(school, stamnummer))
+
+
+def test_problematic_absences_at_the_previous_school_are_counted_per_year(uow):
+    from discimus_service.domain.absence import Absence
+    from discimus_service.domain.model import Aanleiding, Deregistration
+    ident = f.identification()                      # 2600001's INSZ, enrolled here
+    before = f.enrollment_of(f.question(
+        institution_number="056789", start_date=dt.date(2024, 9, 1),
+        identification=f.replace(ident, stamnummer="2400077")), sender_id="wisa",
+        deregistration=Deregistration(dt.date(2026, 6, 30), Aanleiding.SCHOOLVERANDERING,
+                                      "1"))
+    uow.enrollments.add(before)
+
+    def at_other(day, code, half=HalfDay.VM):
+        return Absence("056789", "W-77", "2400077", day, half, code, "wisa", day)
+    uow.absences.add_many([
+        at_other(dt.date(2024, 10, 1), C.B),                    # two years ago: not shown
+        at_other(dt.date(2025, 10, 1), C.B), at_other(dt.date(2025, 10, 1), C.B, HalfDay.NM),
+        at_other(dt.date(2026, 3, 2), C.Z),                     # illness: not problematic
+        at_other(dt.date(2026, 3, 3), C.B)])
+    register(uow, f.half_day(code=C.B))                          # own: not in this list
+    answer = _problematic(uow)
+    assert [(i.stamnummer, i.other_institution_number, i.school_year, i.half_days)
+            for i in answer.result.items] == [("2600001", "056789", 2025, 3)]
+    assert _problematic(uow, "2600002").result.items == []
+
+
+def test_problematic_absences_only_for_a_student_enrolled_here(uow):
+    from discimus_service.domain.errors import NotEnrolledHereError
+    with pytest.raises(NotEnrolledHereError):
+        _problematic(uow, "2600003")
