@@ -159,10 +159,14 @@ def unknown_variables(env=None) -> list[str]:
 def _answer_signature(directory) -> str:
     """How answers are signed, for the banner: an EC key explains a WCF refusal."""
     from discimus_service.security.pki import PkiPaths, key_type_of
-    if key_type_of(PkiPaths(directory).server_key) == "rsa":
+    key_type = key_type_of(PkiPaths(directory).server_key)
+    if key_type == "rsa":
         return "RSA-SHA256"
-    return ("ECDSA-SHA256 (WCF and policy-enforcing CXF cannot verify it: "
-            "`discimus pki init --server-key rsa`)")
+    if key_type == "ec":
+        return ("ECDSA-SHA256 (WCF and policy-enforcing CXF cannot verify it: "
+                "`discimus pki init --server-key rsa`)")
+    raise ConfigurationError(f"{PkiPaths(directory).server_key} is neither an RSA nor an "
+                             f"EC key: `discimus pki init --server-key rsa` replaces it")
 
 
 def _pki_init(args) -> int:

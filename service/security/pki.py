@@ -110,13 +110,13 @@ def load_private_key(path):
 
 
 def key_type_of(path) -> str:
-    """``"rsa"`` or ``"ec"``: what the PEM key at ``path`` is, read from the file."""
+    """``"rsa"``, ``"ec"`` or ``"other"`` (no signer takes it): the PEM key at ``path``."""
     key = load_private_key(path)
     if isinstance(key, rsa.RSAPrivateKey):
         return "rsa"
     if isinstance(key, ec.EllipticCurvePrivateKey):
         return "ec"
-    raise ValueError(f"{path} holds neither an RSA nor an EC key")
+    return "other"
 
 
 def certificate_fingerprint(certificate: x509.Certificate) -> str:

@@ -5,7 +5,8 @@ import stat
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from discimus_client.wsse.errors import (
     CertificateExpired, CertificateNotAllowed, CertificateRevoked, InvalidSecurityToken,
@@ -121,3 +122,13 @@ def test_an_existing_ec_server_key_is_kept_and_only_replaced_on_request(tmp_path
 def test_an_unknown_server_key_type_is_refused(tmp_path):
     with pytest.raises(ValueError, match="rsa or ec"):
         init_pki(tmp_path, ["informat"], server_key_type="dsa")
+
+
+def test_a_server_key_no_signer_takes_is_replaced_when_a_type_is_asked(tmp_path):
+    paths = init_pki(tmp_path, [])
+    paths.server_key.write_bytes(ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    assert key_type_of(paths.server_key) == "other"
+    init_pki(tmp_path, [], server_key_type="rsa")
+    assert key_type_of(paths.server_key) == "rsa"
