@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from discimus_client.wsse.errors import all_security_errors
 from discimus_service.domain.errors import all_codes
-from discimus_service.security.faults import InternalError
+from discimus_service.security.faults import InternalError, RequestTimedOut
 
 
 def rows() -> list[tuple[str, str, str, str]]:
@@ -14,8 +14,9 @@ def rows() -> list[tuple[str, str, str, str]]:
             continue
         out.append((f"{cls.code:05d}", "Uitzondering", cls.severity.value,
                     (cls.__doc__ or "").strip().splitlines()[0]))
-    # InternalError lives on the server side; the set keeps it once however imported.
-    for cls in sorted({*all_security_errors(), InternalError}, key=lambda c: c.code):
+    # These live on the server side; the set keeps each once however imported.
+    for cls in sorted({*all_security_errors(), InternalError, RequestTimedOut},
+                      key=lambda c: c.code):
         if cls.__name__ == "SecurityError":
             continue
         out.append((f"S{cls.code}", "SOAP fault", ":".join(cls.faultcode),

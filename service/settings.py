@@ -15,6 +15,10 @@ DISCIMUS_MAX_AGE_SECONDS       oldest acceptable wsu:Timestamp/Created (300)
 DISCIMUS_CLOCK_SKEW_SECONDS    allowed clock skew into the future (60)
 DISCIMUS_SQLITE_SYNCHRONOUS    FULL (default: nothing acknowledged is lost) or NORMAL
 DISCIMUS_ECHO                  1 mounts the bare unsigned /echo baseline (benchmarks only)
+DISCIMUS_TRANSACTION_SECONDS   most time one transaction may take, lock waits included;
+                               past it the answer is fault S501, nothing stored (12)
+DISCIMUS_DOUBLES_PER_ANSWER    most doubles in one GeefDubbeleInschrijvingen answer;
+                               more come in parts, with Vervolg (500)
 =============================  ==========================================================
 """
 from __future__ import annotations
@@ -40,6 +44,8 @@ class Settings:
     business_date: dt.date | None = None
     sqlite_synchronous: str = "FULL"
     echo_enabled: bool = False
+    transaction_seconds: float = 12.0
+    doubles_per_answer: int = 500
 
     def today(self, now: dt.datetime) -> dt.date:
         """The business date: the configured one, else the date in Brussels."""
@@ -64,6 +70,10 @@ def configure(env: Mapping[str, str] | None = None, **overrides) -> Settings:
                        if env.get("DISCIMUS_BUSINESS_DATE") else None),
         sqlite_synchronous=env.get("DISCIMUS_SQLITE_SYNCHRONOUS", "FULL").upper(),
         echo_enabled=env.get("DISCIMUS_ECHO", "") in ("1", "true", "yes"),
+        transaction_seconds=float(env.get("DISCIMUS_TRANSACTION_SECONDS",
+                                          Settings.transaction_seconds)),
+        doubles_per_answer=int(env.get("DISCIMUS_DOUBLES_PER_ANSWER",
+                                       Settings.doubles_per_answer)),
     )
     values.update(overrides)
     if values["sqlite_synchronous"] not in ("FULL", "NORMAL"):

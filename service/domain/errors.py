@@ -83,6 +83,12 @@ class InvalidCodeValueError(ValidationError):
     code = 10007
 
 
+class InvalidContinuationError(ValidationError):
+    """Vervolg is not one this service gave."""
+
+    code = 10008
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 

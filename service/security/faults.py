@@ -42,3 +42,14 @@ class InternalError(SecurityError):
     def __init__(self, reference: str):
         super().__init__(f"internal error; quote reference {reference} to the "
                          "emulator's operators")
+
+
+class RequestTimedOut(SecurityError):
+    """The service did not answer in time; nothing was stored."""
+
+    code = 501
+    faultcode = ("soap", "Server")
+
+    def __init__(self, message: str = "the service did not answer in time; nothing was "
+                                      "stored: send the message again (same Referte)"):
+        super().__init__(message)

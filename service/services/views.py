@@ -36,6 +36,7 @@ class DeregistrationQuestion:
 class DoubleEnrollmentsQuestion:
     institution_number: str
     on: dt.date | None = None
+    continuation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class DoubleEnrollmentView:
 class DoubleEnrollmentsView:
     institution_number: str
     items: list[DoubleEnrollmentView]
+    continuation: str | None = None
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def test_two_workers_migrating_a_fresh_database_at_once(database_url):
         w.join(120)
     assert [w.exitcode for w in workers] == [0, 0]
     engine = make_engine(database_url)
-    assert current_revision(engine) == head_revision() == "0001"
+    assert current_revision(engine) == head_revision() == "0002"
     engine.dispose()
 
 

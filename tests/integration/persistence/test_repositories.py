@@ -28,7 +28,7 @@ def entry(referte="r-1", replay_key="k-1", sender="informat") -> JournalEntry:
 
 def test_migrate_is_idempotent_and_reaches_head(engine):
     migrate(engine)
-    assert current_revision(engine) == head_revision() == "0001"
+    assert current_revision(engine) == head_revision() == "0002"
 
 
 def test_an_enrollment_round_trips_with_every_field(uow_factory):
