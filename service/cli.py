@@ -12,6 +12,9 @@ def register(commands) -> None:
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=int, default=1,
                        help="threads per worker (gthread when > 1)")
+    serve.add_argument("--no-front", action="store_true",
+                       help="serve gunicorn directly, without the buffering front "
+                            "(only behind another buffering proxy)")
     serve.add_argument("--init", action="store_true",
                        help="first create what is missing: dev PKI, database, demo data")
     serve.set_defaults(run=_serve)
@@ -61,9 +64,9 @@ def _serve(args) -> int:
         print(f"  WSDL: {base}{path}?wsdl")
     print(f"  PKI:  {settings.pki_dir} (server.pem, <sender>.pem/.key)")
     sys.stdout.flush()
-    bootstrap.run_gunicorn(settings, host=args.host, port=args.port,
-                           workers=args.workers, threads=args.threads)
-    return 0
+    return bootstrap.run_gunicorn(settings, host=args.host, port=args.port,
+                                  workers=args.workers, threads=args.threads,
+                                  front=not args.no_front)
 
 
 def _pki_init(args) -> int:

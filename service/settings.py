@@ -17,6 +17,8 @@ DISCIMUS_SQLITE_SYNCHRONOUS    FULL (default: nothing acknowledged is lost) or N
 DISCIMUS_ECHO                  1 mounts the bare unsigned /echo baseline (benchmarks only)
 DISCIMUS_TRANSACTION_SECONDS   most time one transaction may take, lock waits included;
                                past it the answer is fault S501, nothing stored (12)
+DISCIMUS_REQUEST_READ_SECONDS  a request must arrive whole within this, or it gets HTTP
+                               408 with fault S501 (10; ``discimus serve``'s front)
 DISCIMUS_DOUBLES_PER_ANSWER    most doubles in one GeefDubbeleInschrijvingen answer;
                                more come in parts, with Vervolg (500)
 =============================  ==========================================================
@@ -46,6 +48,7 @@ class Settings:
     echo_enabled: bool = False
     transaction_seconds: float = 12.0
     doubles_per_answer: int = 500
+    request_read_seconds: float = 10.0
 
     def today(self, now: dt.datetime) -> dt.date:
         """The business date: the configured one, else the date in Brussels."""
@@ -74,6 +77,8 @@ def configure(env: Mapping[str, str] | None = None, **overrides) -> Settings:
                                           Settings.transaction_seconds)),
         doubles_per_answer=int(env.get("DISCIMUS_DOUBLES_PER_ANSWER",
                                        Settings.doubles_per_answer)),
+        request_read_seconds=float(env.get("DISCIMUS_REQUEST_READ_SECONDS",
+                                           Settings.request_read_seconds)),
     )
     values.update(overrides)
     if values["sqlite_synchronous"] not in ("FULL", "NORMAL"):
