@@ -173,8 +173,10 @@ class Front:
         except (OSError, TimeoutError, h11.ProtocolError, _BackendClosed):
             return self._fault_answer(500, self._internal("no answer from the backend"))
         content_type = dict(headers).get(b"content-type", b"")
-        if request.method == b"POST" and not content_type.startswith(b"text/xml"):
-            # gunicorn's own error pages are HTML and unsigned; a SOAP client gets a fault.
+        if (request.method == b"POST" and not content_type.startswith(b"text/xml")
+                and (status >= 500 or content_type.startswith(b"text/html"))):
+            # gunicorn's own error pages are HTML and unsigned; a SOAP client gets a
+            # fault. (A 404 or 405 in plain text for a wrong URL or method stays.)
             return self._fault_answer(500, self._internal(
                 f"the backend answered {status} {content_type[:40]!r}"))
         return status, headers, payload
