@@ -151,3 +151,31 @@ def test_a_lock_wait_past_the_deadline_fails_and_stores_nothing(engine):
     with SqlAlchemyUnitOfWork(engine) as uow:
         [stored] = uow.enrollments.at_institution("034567", "2600302")
     assert stored.administrative_group == "1A"
+
+
+def test_sqlite_walks_the_indexes_and_sorts_only_within_a_student(engine):
+    """The plan that makes a part cost what it returns: no table scan, no full sort."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's; PostgreSQL chooses by its statistics")
+    from discimus_service.persistence.repositories import _doubles_statement
+    values = {"inst": "034567", "limit": 501, "on": DAY0, "k_insz": "1",
+              "k_other_start": DAY0, "k_own_start": DAY0, "k_own_id": 1, "k_other_id": 1}
+    for with_day in (False, True):
+        for with_after in (False, True):
+            compiled = _doubles_statement(with_day, with_after).compile(dialect=engine.dialect)
+            with engine.connect() as connection:
+                plan = [row[-1] for row in connection.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {compiled}",
+                    tuple(values.get(name, 0) for name in compiled.positiontup))]
+            assert plan[0].startswith("SEARCH mine USING INDEX ix_enrollments_school_insz")
+            assert plan[1].startswith("SEARCH theirs USING INDEX ix_enrollments_insz_start")
+            assert plan[2:] == ["USE TEMP B-TREE FOR RIGHT PART OF ORDER BY"]
+
+
+def test_a_student_is_found_at_a_school_by_insz_alone(uow_factory, loaded):
+    student = next(e for e in loaded if e.insz and e.institution_number == SCHOOLS[0])
+    with uow_factory(read_only=True) as uow:
+        found = uow.enrollments.at_institution(SCHOOLS[0], insz=student.insz)
+    assert found and {(e.insz, e.institution_number) for e in found} == {
+        (student.insz, SCHOOLS[0])}
+    assert found == sorted(found, key=lambda e: (e.start_date, e.id))
