@@ -23,9 +23,11 @@ TEXT_XML = {"Content-Type": "text/xml; charset=utf-8"}
 def running_server(root: Path, database: str, **env):
     """The emulator (front + gunicorn, two sync workers) on ``sqlite`` or ``postgresql``.
 
-    The business date is the real one: the load's students enroll today.
+    The business date is the real one: the load's students enroll today. Quiet
+    clients are dropped after 60 s, transactions give up after 3 s.
     """
-    env = {"DISCIMUS_BUSINESS_DATE": "", "DISCIMUS_REQUEST_READ_SECONDS": "60", **env}
+    env = {"DISCIMUS_BUSINESS_DATE": "", "DISCIMUS_REQUEST_READ_SECONDS": "60",
+           "DISCIMUS_TRANSACTION_SECONDS": "3", **env}
     if database == "postgresql":
         dbhelpers.require_postgres()
         with dbhelpers.postgres_schema() as url:

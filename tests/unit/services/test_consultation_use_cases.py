@@ -107,3 +107,20 @@ def test_a_consultation_reads_read_only_then_journals_once(db):
     assert calls == [True, False, True]           # answered from the journal: no write
     assert [i.code for i in again.issues] == [50003]
     assert dataclasses.replace(again, issues=()) == first
+
+
+def test_a_transaction_out_of_time_is_s501_and_stores_nothing(db):
+    from discimus_service.security.faults import RequestTimedOut
+    from discimus_service.services.ports import DeadlineExceeded
+    from discimus_service.services.register_enrollment import register_enrollment
+
+    def register_then_run_out_of_time(uow, receipt, question):
+        register_enrollment(uow, receipt, question)
+        raise DeadlineExceeded("statement timeout")
+
+    before = (dict(db.committed.enrollments), list(db.committed.journal))
+    with pytest.raises(RequestTimedOut) as raised:
+        exchange.handle(db.uow, receipt(), f.question(identification=f.identification(
+            sequence=77, stamnummer="2600077")), register_then_run_out_of_time, None)
+    assert raised.value.code == 501 and "nothing was stored" in raised.value.faultstring
+    assert (dict(db.committed.enrollments), list(db.committed.journal)) == before
