@@ -32,6 +32,9 @@ log = logging.getLogger("discimus.front")
 # Hop-by-hop headers (RFC 9110 §7.6.1) and the framing the front sets itself.
 _HOP = frozenset({b"connection", b"keep-alive", b"proxy-connection", b"te", b"trailer",
                   b"transfer-encoding", b"upgrade", b"content-length", b"expect"})
+# The client's address for the backend's logs; whatever a client sent under this name
+# is dropped, so only the front ever sets it (the backend's socket is private).
+FORWARDED_FOR = b"x-discimus-client"
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,8 @@ class Front:
             return False
         if request is None:
             return False                       # closed or idle: nothing was asked
-        status, headers, payload = await self._answer(request, body)
+        peer = writer.get_extra_info("peername") or ("",)
+        status, headers, payload = await self._answer(request, body, str(peer[0]))
         headers = headers + [(b"content-length", str(len(payload)).encode())]
         if conn.our_state is h11.SEND_RESPONSE:
             writer.write(conn.send(h11.Response(status_code=status, headers=headers,
@@ -165,11 +169,11 @@ class Front:
             log.warning("front: not HTTP/1.1: %s", str(error)[:100])
             raise _Incomplete(error.error_status_hint, None) from None
 
-    async def _answer(self, request: h11.Request, body: bytes):
+    async def _answer(self, request: h11.Request, body: bytes, client: str):
         """gunicorn's answer, or a signed fault where it gave none a client could trust."""
         try:
             async with asyncio.timeout(self._policy.backend_seconds):
-                status, headers, payload = await self._forward(request, body)
+                status, headers, payload = await self._forward(request, body, client)
         except (OSError, TimeoutError, h11.ProtocolError, _BackendClosed):
             return self._fault_answer(500, self._internal("no answer from the backend"))
         content_type = dict(headers).get(b"content-type", b"")
@@ -181,13 +185,14 @@ class Front:
                 f"the backend answered {status} {content_type[:40]!r}"))
         return status, headers, payload
 
-    async def _forward(self, request: h11.Request, body: bytes):
+    async def _forward(self, request: h11.Request, body: bytes, peer: str):
         reader, writer = await asyncio.open_unix_connection(self._backend)
         try:
             client = h11.Connection(h11.CLIENT)
-            headers = [(k, v) for k, v in request.headers if k.lower() not in _HOP]
+            headers = [(k, v) for k, v in request.headers
+                       if k.lower() not in _HOP and k.lower() != FORWARDED_FOR]
             headers += [(b"content-length", str(len(body)).encode()),
-                        (b"connection", b"close")]
+                        (b"connection", b"close"), (FORWARDED_FOR, peer.encode())]
             writer.write(client.send(h11.Request(method=request.method,
                                                  target=request.target, headers=headers)))
             writer.write(client.send(h11.Data(data=body)))

@@ -48,7 +48,8 @@ def serve(settings: Settings, *, host: str, port: int, workers: int, threads: in
             _stop(backend)
 
 
-def run_gunicorn(settings: Settings, *, bind: str, workers: int, threads: int = 1) -> None:
+def run_gunicorn(settings: Settings, *, bind: str, workers: int, threads: int = 1,
+                 behind_front: bool = False) -> None:
     """Serve ``create_app`` with gunicorn; each worker builds its own app after the fork."""
     from gunicorn.app.base import BaseApplication
 
@@ -71,7 +72,8 @@ def run_gunicorn(settings: Settings, *, bind: str, workers: int, threads: int = 
 
         def load(self):
             from discimus_service.app import create_app
-            return create_app(settings)
+            app = create_app(settings)
+            return _ClientAddress(app) if behind_front else app
 
     _Gunicorn().run()
 
@@ -81,7 +83,21 @@ def _backend(settings: Settings, socket_path: str, workers: int, threads: int) -
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGTERM)                    # PR_SET_PDEATHSIG
-    run_gunicorn(settings, bind=f"unix:{socket_path}", workers=workers, threads=threads)
+    run_gunicorn(settings, bind=f"unix:{socket_path}", workers=workers, threads=threads,
+                 behind_front=True)
+
+
+class _ClientAddress:
+    """REMOTE_ADDR from the front's header: on the unix socket it would be empty."""
+
+    def __init__(self, app):
+        self._app = app
+
+    def __call__(self, environ, start_response):
+        from discimus_service.serving.front import FORWARDED_FOR
+        key = "HTTP_" + FORWARDED_FOR.decode().upper().replace("-", "_")
+        environ["REMOTE_ADDR"] = environ.pop(key, "") or environ.get("REMOTE_ADDR", "")
+        return self._app(environ, start_response)
 
 
 async def _run_front(settings: Settings, host: str, port: int, socket_path: str,

@@ -113,11 +113,14 @@ def _signed_fault(body: bytes, pki) -> str:
 def test_a_whole_request_is_forwarded_and_answered(tmp_path, pki):
     async def run():
         async with _front(tmp_path, pki) as (port, seen):
-            raw = await _exchange(port, _post(b"<hello/>"))
+            raw = await _exchange(port, _post(b"<hello/>",
+                                              extra=b"X-Discimus-Client: 6.6.6.6\r\n"))
             return _responses(raw), seen
     [(status, _headers, body)], [(request, forwarded)] = asyncio.run(run())
     assert (status, body, forwarded) == (200, b"<answer><hello/></answer>", b"<hello/>")
     assert (b"host", b"x") in request.headers
+    # The client's address comes from the socket; a header claiming one is dropped.
+    assert [v for k, v in request.headers if k == b"x-discimus-client"] == [b"127.0.0.1"]
 
 
 def test_two_requests_on_one_kept_alive_connection_and_a_chunked_body(tmp_path, pki):
