@@ -22,7 +22,7 @@ from discimus_service.services.views import (
 )
 from tests import factories as f
 
-STUDENTS = 1_500          # every one also enrolled at the other school: 1,500 doubles
+STUDENTS = 1_000          # every one also enrolled at the other school: 1,000 doubles
 
 
 def _large_school(engine) -> None:

@@ -26,7 +26,7 @@ from tests.reliability.helpers import (
     TEXT_XML, codes, fault_code, registrations, verified_answer, worker_pids,
 )
 
-CLIENTS, PER_CLIENT = 4, 20
+CLIENTS, PER_CLIENT = 4, 15
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
@@ -49,7 +49,7 @@ def test_killing_workers_under_load_loses_no_acknowledged_message(server_on, dat
         return out
 
     def killer():
-        for after in (10, 30):           # answers to wait for before each kill
+        for after in (10, 20):           # answers to wait for before each kill
             for _ in range(after):
                 if not answered.acquire(timeout=120):     # the load broke off
                     return
