@@ -121,7 +121,12 @@ async def _run_front(settings: Settings, host: str, port: int, socket_path: str,
     loop.add_reader(backend.sentinel, stop.set)
     if not await _backend_listening(socket_path, backend, stop):
         return _exit_status(backend)
-    server = await front.serve(host, port)
+    try:
+        server = await front.serve(host, port)
+    except OSError as error:
+        log.error("cannot listen on %s:%s: %s; choose another --port or --host",
+                  host, port, error.strerror or error)
+        return 2
     await stop.wait()
     server.close()
     return _exit_status(backend)
