@@ -59,7 +59,8 @@ def main() -> int:
         environ = {"REQUEST_METHOD": "POST", "CONTENT_TYPE": "text/xml; charset=utf-8",
                    "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body),
                    "PATH_INFO": path, "SERVER_NAME": "bench", "SERVER_PORT": "1",
-                   "wsgi.url_scheme": "http"}
+                   "wsgi.url_scheme": "http",
+                   "HTTP_SOAPACTION": '"RegistreerInschrijving"'}
         status: list = []
         b"".join(app(environ, lambda s, h, e=None: status.append(s)))
         if not status[0].startswith("200"):

@@ -51,8 +51,11 @@ def _post_loop(url: str, bodies, seconds: float, queue) -> None:
     for body in bodies:
         if time.perf_counter() - start > seconds:
             break
+        # Every signed body here is a RegistreerInschrijving (S116 without it); the
+        # plain echo service ignores the header.
         conn.request("POST", target.path, body=body,
-                     headers={"Content-Type": "text/xml; charset=utf-8"})
+                     headers={"Content-Type": "text/xml; charset=utf-8",
+                              "SOAPAction": '"RegistreerInschrijving"'})
         response = conn.getresponse()
         response.read()
         if response.status == 200:

@@ -1,8 +1,12 @@
 """The ``discimus`` command.
 
 ``discimus client …`` (testers and vendors) needs only the client install. The emulator's
-own commands (``serve``, ``pki``, ``fixtures``, ``contracts``) are added when the server
-extra is installed (``pip install 'discimus-emulator[server]'``).
+own commands (``serve``, ``reset``, ``pki``, ``fixtures``, ``contracts``) are listed
+always and need the server extra, which they say how to install.
+
+Exit codes, the same for every command: 0 done or accepted, 1 refused with an
+Uitzondering (FOUT), 2 a SOAP fault or an answer not signed by the server, 3 a usage or
+configuration error (nothing was sent), 4 the service could not be reached.
 """
 from __future__ import annotations
 
@@ -12,50 +16,78 @@ import json
 import os
 import sys
 from dataclasses import asdict
+from pathlib import Path
 
 from discimus_client import results as r
+from discimus_client.errors import ConfigurationError
 
-EXIT_OK, EXIT_REFUSED, EXIT_FAULT = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_FAULT, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3, 4
+EXIT_CODES = """exit codes:
+  0  done; for `client`: accepted (warnings and information may come with it)
+  1  refused by the service with an Uitzondering of type FOUT
+  2  refused with a SOAP fault, or the answer is not validly signed by the server
+  3  usage or configuration error: nothing was sent (a bad option, setting or key)
+  4  the service could not be reached (is it running? check --url / DISCIMUS_URL)"""
+DEFAULT_URL = "http://127.0.0.1:8080"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error; 2 means a SOAP fault here, so: 3."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="discimus",
-                                     description="Discimus exchange emulator and client")
+    parser = _Parser(prog="discimus", description="Discimus exchange emulator and client",
+                     epilog=EXIT_CODES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_client_commands(commands)
-    try:
-        from discimus_service import cli as service_cli
-    except ImportError:
-        service_cli = None
-    if service_cli is not None:
-        service_cli.register(commands)
+    from discimus_service import cli as service_cli   # standard library only: always there
+    service_cli.register(commands)
     args = parser.parse_args(argv)
     try:
-        return args.run(args) or 0
+        if args.command != "client":
+            service_cli.require_server_extra(args.command)
+        return args.run(args) or EXIT_OK
+    except ConfigurationError as error:
+        print(f"discimus: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except ModuleNotFoundError as missing:
         if args.command == "client" or missing.name is None:
             raise
-        # The emulator's commands ship in the base distribution, their libraries don't.
-        print(f"`discimus {args.command}` runs the emulator and needs its libraries "
-              f"({missing.name} is missing): pip install 'discimus-emulator[server]'",
-              file=sys.stderr)
-        return EXIT_FAULT
+        # A library the up-front check does not list (the postgres driver, say).
+        print(f"discimus: `discimus {args.command}` needs {missing.name}, which is not "
+              f"installed: {service_cli.install_hint('server,postgres')}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _add_client_commands(commands) -> None:
-    client = commands.add_parser("client", help="send signed messages to the emulator")
+    client = commands.add_parser(
+        "client", help="send signed messages to the emulator",
+        description="Send one signed message and print the verified answer. The service "
+                    "is --url (or DISCIMUS_URL); the keys are in --pki (or "
+                    "DISCIMUS_PKI_DIR).",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = client.add_subparsers(dest="client_command", required=True, metavar="ACTION")
 
     def common(p):
-        p.add_argument("--url", default=os.environ.get("DISCIMUS_URL",
-                                                       "http://127.0.0.1:8080"))
-        p.add_argument("--pki", default=os.environ.get("DISCIMUS_PKI_DIR", "var/pki"),
-                       help="folder with <sender>.pem/.key and server.pem (var/pki)")
+        url = os.environ.get("DISCIMUS_URL") or DEFAULT_URL
+        pki = os.environ.get("DISCIMUS_PKI_DIR") or "var/pki"
+        p.add_argument("--url", default=url,
+                       help=f"the emulator's base URL (now {url}; default from "
+                            f"DISCIMUS_URL, else {DEFAULT_URL})")
+        p.add_argument("--pki", default=pki,
+                       help=f"folder with <sender>.pem/.key and server.pem (now {pki}; "
+                            f"default from DISCIMUS_PKI_DIR, else var/pki)")
         p.add_argument("--as", dest="sender", required=True,
                        help="the sending package or agency, e.g. informat")
         p.add_argument("--referte", help="Afzender/Referte (default: a new UUID)")
         p.add_argument("--json", action="store_true", help="print the result as JSON")
-        p.add_argument("--institution", required=True, help="instellingsnummer")
+        p.add_argument("--institution", required=True,
+                       help="instellingsnummer of the school, e.g. 034567")
 
     reg = sub.add_parser("register", help="register an enrollment (RegistreerInschrijving)")
     common(reg)
@@ -66,7 +98,7 @@ def _add_client_commands(commands) -> None:
 
     dereg = sub.add_parser("deregister", help="de-register (RegistreerUitschrijving)")
     common(dereg)
-    dereg.add_argument("--stamnummer", required=True)
+    dereg.add_argument("--stamnummer", required=True, help="the student's stamnummer")
     dereg.add_argument("--start", required=True, type=_date, help="start date of the enrollment")
     dereg.add_argument("--end", required=True, type=_date, help="end date")
     dereg.add_argument("--reason", required=True,
@@ -83,29 +115,34 @@ def _add_client_commands(commands) -> None:
 
     career = sub.add_parser("career", help="previous and next school of a student")
     common(career)
-    career.add_argument("--insz")
-    career.add_argument("--stamnummer")
+    career.add_argument("--insz", help="the student's INSZ or bis number")
+    career.add_argument("--stamnummer", help="or the student's stamnummer at this school")
     career.set_defaults(run=_run_career)
 
 
 def _student_options(p) -> None:
     p.add_argument("--insz", help="INSZ or bis number; omit while pending a number")
-    p.add_argument("--stamnummer", required=True)
-    p.add_argument("--first-name", required=True)
-    p.add_argument("--last-name", required=True)
-    p.add_argument("--birth-date", required=True, type=_date)
-    p.add_argument("--sex", required=True, choices=["M", "V", "X"])
-    p.add_argument("--nationality", default="00150")
-    p.add_argument("--street")
-    p.add_argument("--house-number")
-    p.add_argument("--box")
-    p.add_argument("--postcode")
-    p.add_argument("--municipality")
+    p.add_argument("--stamnummer", required=True,
+                   help="7 digits, the first two the school year of first attendance")
+    p.add_argument("--first-name", required=True, help="Voornaam")
+    p.add_argument("--last-name", required=True, help="Naam")
+    p.add_argument("--birth-date", required=True, type=_date, help="YYYY-MM-DD")
+    p.add_argument("--sex", required=True, choices=["M", "V", "X"],
+                   help="M, V (female) or X")
+    p.add_argument("--nationality", default="00150",
+                   help="NIS code of the nationality (00150: Belgian)")
+    p.add_argument("--street", help="street (empty when --country is 00999)")
+    p.add_argument("--house-number", help="house number")
+    p.add_argument("--box", help="box number (Busnummer)")
+    p.add_argument("--postcode", help="4 digits, or 6 for a sub-municipality")
+    p.add_argument("--municipality", help="municipality (Gemeente)")
     p.add_argument("--country", default="00150", help="NIS code; 00999 other/unknown")
-    p.add_argument("--group", required=True, help="administrative group")
-    p.add_argument("--establishment")
-    p.add_argument("--start", required=True, type=_date)
-    p.add_argument("--first-attendance", type=_date)
+    p.add_argument("--group", required=True, help="administrative group, e.g. 1A")
+    p.add_argument("--establishment", help="Vestigingsplaats, when the school has several")
+    p.add_argument("--start", required=True, type=_date,
+                   help="start date of the enrollment (YYYY-MM-DD)")
+    p.add_argument("--first-attendance", type=_date,
+                   help="date of the first lesson attended (YYYY-MM-DD)")
     p.add_argument("--registered", type=_date, help="enrollment date (default today)")
 
 
@@ -117,8 +154,32 @@ def _date(text: str) -> dt.date:
 
 
 def _client(args):
+    """:raises ConfigurationError: the URL is no http(s) URL, or a key file is missing."""
+    from urllib.parse import urlsplit
+
     from discimus_client.client import DiscimusClient
-    return DiscimusClient.from_pki(args.url, args.pki, args.sender)
+    url = urlsplit(args.url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise ConfigurationError(f"--url {args.url!r} is not an http(s) URL: give the "
+                                 f"emulator's base URL, e.g. {DEFAULT_URL}")
+    pki = Path(args.pki)
+    wanted = {f"{args.sender}.key": "no key", f"{args.sender}.pem": "no certificate",
+              "server.pem": "no server certificate"}
+    for name, what in wanted.items():
+        if not (pki / name).is_file():
+            mine = "" if name == "server.pem" else f" for {args.sender}"
+            raise ConfigurationError(
+                f"{what}{mine} in {args.pki} ({name} missing, looked in {pki.absolute()}): "
+                f"give --pki DIR (or DISCIMUS_PKI_DIR) with {args.sender}.key, "
+                f"{args.sender}.pem and server.pem; `discimus serve --init` writes them to "
+                f"var/pki of the emulator's checkout")
+    try:
+        return DiscimusClient.from_pki(args.url, args.pki, args.sender)
+    except OSError as error:
+        raise ConfigurationError(f"cannot read the keys in {args.pki}: {error}") from None
+    except ValueError as error:     # not PEM: cryptography or xmlsec refused to load it
+        raise ConfigurationError(f"the key or certificates of {args.sender} in {args.pki} "
+                                 f"cannot be loaded ({error}): copy them again") from None
 
 
 def _run_register(args) -> int:
@@ -158,8 +219,9 @@ def _show(args, send) -> int:
     from discimus_client.errors import ServiceFault
     from discimus_client.wsse.errors import SecurityError
     from zeep.exceptions import TransportError
+    client = _client(args)
     try:
-        result = send(_client(args))
+        result = send(client)
     except ServiceFault as fault:
         print(f"REFUSED by the service: {fault.faultcode}: [{fault.code}] {fault.message}",
               file=sys.stderr)
@@ -168,8 +230,9 @@ def _show(args, send) -> int:
         print(f"NOT TRUSTED: {error.faultstring}", file=sys.stderr)
         return EXIT_FAULT
     except (OSError, TransportError) as error:
-        print(f"cannot reach or read: {error}", file=sys.stderr)
-        return EXIT_FAULT
+        print(f"cannot reach the service at {args.url}: {error} (is it running? "
+              f"check --url or DISCIMUS_URL)", file=sys.stderr)
+        return EXIT_UNREACHABLE
     if args.json:
         print(json.dumps(asdict(result), default=str, indent=2))
     else:

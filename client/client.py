@@ -48,6 +48,7 @@ class DiscimusClient:
         self._zeep = zeep.Client(str(wsdl_path("inschrijving")), wsse=self.wsse,
                                  settings=settings, transport=transport)
         binding = next(iter(self._zeep.wsdl.bindings))
+        self._binding = self._zeep.wsdl.bindings[binding]
         self._inschrijving = self._zeep.create_service(
             binding, base_url.rstrip("/") + "/inschrijving")
 
@@ -77,14 +78,20 @@ class DiscimusClient:
                    referte: str | None = None) -> r.Result[r.EnrollmentInfo]:
         """De-register; reason ``O`` is a dissolution for unreasonable adaptations."""
         inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
-                  "Begindatum": start_date,
-                  "Uitschrijving": {"Einddatum": end_date, "Aanleiding": reason,
+                  "BeginDatum": start_date,
+                  "Uitschrijving": {"EindDatum": end_date, "Aanleiding": reason,
                                     "SituatieNa": situation_after}}
         return self._call("RegistreerUitschrijving", inhoud, referte, _enrollment_answer)
 
     def double_enrollments(self, institution_number: str, *, on: dt.date | None = None,
+                           continuation: str | None = None,
                            referte: str | None = None) -> r.Result[list[r.DoubleEnrollment]]:
-        inhoud = {"Instellingsnummer": institution_number, "Datum": on}
+        """One page of double enrollments; ``Result.continuation`` asks for the next.
+
+        :param continuation: the ``continuation`` of the previous page's result.
+        """
+        inhoud = {"Instellingsnummer": institution_number, "Datum": on,
+                  "Vervolg": continuation}
         return self._call("GeefDubbeleInschrijvingen", inhoud, referte, _doubles_answer)
 
     def career(self, institution_number: str, *, insz: str | None = None,
@@ -108,6 +115,16 @@ class DiscimusClient:
         envelope = self._zeep.create_message(self._inschrijving, operation,
                                              Verzoek=self._verzoek(inhoud, referte))
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+
+    def http_headers(self, operation: str) -> dict[str, str]:
+        """The HTTP headers zeep sends with ``operation``: to post a
+        :meth:`signed_request` yourself.
+
+        The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
+        Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
+        """
+        action = self._binding.get(operation).soapaction
+        return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
 
     @staticmethod
     def enrollment_inhoud(student: r.Student, enrollment: r.EnrollmentData) -> dict:
@@ -134,7 +151,8 @@ class DiscimusClient:
         inhoud_out = antwoord.get("Inhoud")
         return r.Result(referte=antwoord.get("Referte") or referte,
                         inhoud=convert(inhoud_out) if inhoud_out else None,
-                        uitzonderingen=tuple(problems))
+                        uitzonderingen=tuple(problems),
+                        continuation=(inhoud_out or {}).get("Vervolg"))
 
     def _context(self, referte: str) -> dict:
         now = dt.datetime.now(dt.timezone.utc)
@@ -159,7 +177,7 @@ def _enrollment_inhoud(student: r.Student, e: r.EnrollmentData) -> dict:
         "Inschrijving": {
             "Instellingsnummer": e.institution_number,
             "AdministratieveGroep": e.administrative_group,
-            "Vestigingsplaats": e.establishment, "Begindatum": e.start_date,
+            "Vestigingsplaats": e.establishment, "BeginDatum": e.start_date,
             "DatumEersteLes": e.first_attendance_date,
             "DatumInschrijving": e.registration_date}}
 
@@ -178,9 +196,9 @@ def _info(d: dict | None) -> r.EnrollmentInfo | None:
     return r.EnrollmentInfo(
         discimus_referte=d.get("DiscimusReferte"), institution_number=d["Instellingsnummer"],
         institution_name=d.get("InstellingNaam"), stamnummer=d["Stamnummer"],
-        administrative_group=d.get("AdministratieveGroep"), start_date=d.get("Begindatum"),
+        administrative_group=d.get("AdministratieveGroep"), start_date=d.get("BeginDatum"),
         registration_date=d.get("DatumInschrijving"),
-        first_attendance_date=d.get("DatumEersteLes"), end_date=d.get("Einddatum"),
+        first_attendance_date=d.get("DatumEersteLes"), end_date=d.get("EindDatum"),
         status=d.get("Status"))
 
 
@@ -194,8 +212,8 @@ def _doubles_answer(inhoud: dict) -> list[r.DoubleEnrollment]:
     return [r.DoubleEnrollment(
         insz=d["INSZ"], last_name=d["Naam"], first_name=d["Voornaam"],
         own=_info(d["EigenInschrijving"]), other=_info(d["AndereInschrijving"]),
-        overlap_start=d["Overlapperiode"]["BeginDatum"],
-        overlap_end=d["Overlapperiode"].get("EindDatum")) for d in items or []]
+        overlap_start=d["OverlapPeriode"]["BeginDatum"],
+        overlap_end=d["OverlapPeriode"].get("EindDatum")) for d in items or []]
 
 
 def _career_answer(inhoud: dict) -> r.Career:

@@ -5,11 +5,21 @@ import re
 
 from discimus_client.wsse.errors import ResponseVerificationFailed, SecurityError
 
-__all__ = ["ClientError", "ServiceFault", "ResponseVerificationFailed", "SecurityError"]
+__all__ = ["ClientError", "ConfigurationError", "ServiceFault",
+           "ResponseVerificationFailed", "SecurityError"]
 
 
 class ClientError(Exception):
     """Root of the client's own errors."""
+
+
+class ConfigurationError(ClientError, ValueError):
+    """A command cannot run as configured: a bad setting, a missing key or folder.
+
+    Raised before anything is sent or served. The message is one line that says what is
+    wrong and how to fix it; ``discimus`` prints it and exits 3. The emulator's settings
+    raise it too (``discimus_service.settings``): one exception for both commands.
+    """
 
 
 class ServiceFault(ClientError):

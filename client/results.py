@@ -89,11 +89,16 @@ class Career:
 
 @dataclass(frozen=True)
 class Result(Generic[T]):
-    """The answer to one question: its content (None when refused) and Uitzonderingen."""
+    """The answer to one question: its content (None when refused) and Uitzonderingen.
+
+    ``continuation`` is set on a page of a paged answer (GeefDubbeleInschrijvingen) when
+    more follow: pass it back to get the next page.
+    """
 
     referte: str
     inhoud: T | None
     uitzonderingen: tuple[Uitzondering, ...] = field(default_factory=tuple)
+    continuation: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -34,9 +34,15 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def operations_of(application) -> list[str]:
-    """Clark-notation QNames of the request elements an Application accepts."""
-    return sorted(application.interface.service_method_map)
+def operations_of(application) -> dict[str, str]:
+    """The request elements an Application accepts (Clark-notation QNames), each with
+    the soapAction its soap:operation declares in the WSDL.
+
+    spyne writes the method's ``operation_name`` as the soapAction
+    (``spyne.interface.wsdl.wsdl11``); ``tests/contract`` checks the served WSDL agrees.
+    """
+    return {qname: methods[0].operation_name
+            for qname, methods in sorted(application.interface.service_method_map.items())}
 
 
 def create_app(settings: Settings | None = None, *, clock=_utcnow):
@@ -73,22 +79,30 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
 
 
 class Router:
-    """Mounts each service under its path; GET / lists them with their WSDL URLs."""
+    """Serves each service at exactly its path; GET / lists them with their WSDL URLs.
+
+    Only the exact path: spyne ignores what follows it, so ``/inschrijving/inschrijving``
+    would otherwise answer like ``/inschrijving`` and hide a client's wrong URL.
+    """
 
     def __init__(self, routes: dict):
         self.routes = routes
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "") or "/"
-        for prefix, app in self.routes.items():
-            if path == prefix or path.startswith(prefix + "/"):
-                environ = dict(environ)
-                environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + prefix
-                environ["PATH_INFO"] = path[len(prefix):]
-                return app(environ, start_response)
+        app = self.routes.get(path)
+        if app is not None:
+            environ = dict(environ)
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + path
+            environ["PATH_INFO"] = ""
+            return app(environ, start_response)
         if path == "/" and environ.get("REQUEST_METHOD", "GET") == "GET":
             return self._index(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
+        under = next((p for p in self.routes if path.startswith(p + "/")), None)
+        if under is not None:
+            return [f"no such service; the service is at {under} itself, not below "
+                    "it\n".encode()]
         return [b"no such service; GET / lists the services\n"]
 
     def _index(self, environ, start_response):

@@ -1,8 +1,18 @@
-"""The emulator's own ``discimus`` commands: serve, pki, fixtures, contracts, codes."""
+"""The emulator's own ``discimus`` commands: serve, reset, pki, fixtures, contracts.
+
+Importable with the client-only install (standard library only at import time), so
+``discimus`` can list these commands and say how to install what they need.
+"""
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+
+from discimus_client.errors import ConfigurationError
+
+# What the emulator's commands import (the ``server`` extra of setup.cfg).
+SERVER_MODULES = ("spyne", "sqlalchemy", "alembic", "stdnum", "faker", "gunicorn", "rich")
 
 
 def register(commands) -> None:
@@ -18,6 +28,18 @@ def register(commands) -> None:
     serve.add_argument("--init", action="store_true",
                        help="first create what is missing: dev PKI, database, demo data")
     serve.set_defaults(run=_serve)
+
+    reset = commands.add_parser(
+        "reset", help="demo data back to its seed (PKI and installation kept)",
+        description="Empty the database, journal included, and load the demo data again, "
+                    "in one transaction. The PKI, the keys vendors copied and the "
+                    "installation stay. Meant for a stopped server; a running one sees the "
+                    "old data or the new, never half (see README, Walk-through).")
+    reset.add_argument("--seed", type=int, default=2026, help="fixture seed (2026)")
+    reset.add_argument("--schools", type=int, default=12, help="schools to generate (12)")
+    reset.add_argument("--students", type=int, default=200,
+                       help="students to generate (200)")
+    reset.set_defaults(run=_reset)
 
     pki = commands.add_parser("pki", help="the development PKI").add_subparsers(
         dest="pki_command", required=True, metavar="ACTION")
@@ -47,6 +69,32 @@ def register(commands) -> None:
     codes.set_defaults(run=_contracts_codes)
 
 
+def install_hint(extras: str = "server") -> str:
+    """How to install an extra: there is no package index with the emulator on it."""
+    root = Path(__file__).resolve().parent.parent
+    if (root / "setup.cfg").exists():       # an editable install: this checkout
+        return f"pip install '{root}[{extras}]'"
+    try:
+        from importlib.metadata import version
+        wheel = f"discimus_emulator-{version('discimus-emulator')}-py3-none-any.whl"
+    except Exception:       # not installed as a distribution at all
+        wheel = "discimus_emulator-VERSION-py3-none-any.whl"
+    return (f"pip install '/path/to/checkout[{extras}]' (from the checkout) or "
+            f"pip install '{wheel}[{extras}]' (from the wheel)")
+
+
+def require_server_extra(command: str) -> None:
+    """Before anything is printed: are the emulator's libraries installed?
+
+    :raises ConfigurationError: one is missing (the client-only install).
+    """
+    missing = [name for name in SERVER_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ConfigurationError(
+            f"`discimus {command}` runs the emulator, which needs the server extra "
+            f"({', '.join(missing)} not installed): {install_hint()}")
+
+
 def _settings():
     from discimus_service.settings import configure
     return configure()
@@ -54,27 +102,68 @@ def _settings():
 
 def _serve(args) -> int:
     from discimus_service import bootstrap
+    from discimus_service.preflight import database_has_senders, shown_url
+    from discimus_service.settings import non_defaults
     settings = _settings()
+    for name in unknown_variables():
+        print(f"warning: {name} is not a setting and is ignored (see README, "
+              f"Configuration)", file=sys.stderr)
+    _check_serve_options(args)
     if args.init:
         bootstrap.ensure_ready(settings, progress=True)
+    bootstrap.check_ready(settings)
+    if not database_has_senders(settings):
+        print("warning: the database has no vendors or agencies, so every message gets "
+              "S145: load the demo data with `discimus reset`, or start with --init",
+              file=sys.stderr)
+    bootstrap.check_port(args.host, args.port)
     base = f"http://{args.host}:{args.port}"
-    print(f"Discimus exchange emulator on {base}/  (database {settings.database_url})")
+    print(f"Discimus exchange emulator on {base}/  "
+          f"(database {shown_url(settings.database_url)})")
     from discimus_service.app import SERVICES
     for path in SERVICES:
         print(f"  WSDL: {base}{path}?wsdl")
     print(f"  PKI:  {settings.pki_dir} (server.pem, <sender>.pem/.key)")
+    for name, value in non_defaults(settings).items():
+        print(f"  {name}={value}")
     sys.stdout.flush()
     return bootstrap.run_gunicorn(settings, host=args.host, port=args.port,
                                   workers=args.workers, threads=args.threads,
                                   front=not args.no_front)
 
 
+def _check_serve_options(args) -> None:
+    if not 0 < args.port < 65536:
+        raise ConfigurationError(f"--port {args.port} is not a TCP port: give 1 to 65535")
+    for option in ("workers", "threads"):
+        if getattr(args, option) < 1:
+            raise ConfigurationError(f"--{option} {getattr(args, option)}: give at least 1")
+
+
+def unknown_variables(env=None) -> list[str]:
+    """``DISCIMUS_*`` variables nothing reads: most likely a misspelt setting."""
+    import os
+
+    from discimus_service.settings import VARIABLES
+    known = {*VARIABLES, "DISCIMUS_URL", "DISCIMUS_TEST_POSTGRES"}
+    env = os.environ if env is None else env
+    return sorted(name for name in env
+                  if name.startswith("DISCIMUS_") and name not in known)
+
+
 def _pki_init(args) -> int:
     from discimus_fixtures.senders import SENDER_IDS
-    from discimus_service.security.pki import init_pki
-    paths = init_pki(_settings().pki_dir, SENDER_IDS, force=args.force)
+    from discimus_service.security.pki import PkiPaths, init_pki
+    directory = _settings().pki_dir
+    had_ca = PkiPaths(directory).ca_cert.exists()
+    paths = init_pki(directory, SENDER_IDS, force=args.force)
     print(f"development PKI in {paths.directory}: ca.pem, server.pem, "
           f"{len(SENDER_IDS)} sender certificates, crl.pem")
+    if args.force or not had_ca:
+        # Loudly: certificates from an earlier CA now get S141 everywhere.
+        print(f"NEW CA in {paths.directory}: certificates issued by any earlier CA are "
+              f"refused (S141); vendors must copy their new <sender>.pem/.key and "
+              f"server.pem", file=sys.stderr)
     return 0
 
 
@@ -82,9 +171,11 @@ def _pki_revoke(args) -> int:
     from discimus_service.security.pki import PkiPaths, load_certificate, revoke
     paths = PkiPaths(_settings().pki_dir)
     if not args.cert and not args.sender:
-        print("give a sender id or --cert FILE", file=sys.stderr)
-        return 2
+        raise ConfigurationError("give a sender id or --cert FILE")
     cert_path = args.cert or paths.sender_cert(args.sender)
+    if not Path(cert_path).is_file():
+        raise ConfigurationError(f"no certificate {cert_path}: give a sender id of the "
+                                 f"PKI in {paths.directory} or --cert FILE")
     certificate = load_certificate(cert_path)
     revoke(paths, certificate)
     print(f"revoked serial {certificate.serial_number:x} ({cert_path}); running workers "
@@ -97,6 +188,19 @@ def _fixtures_load(args) -> int:
     counts = bootstrap.load_fixtures(_settings(), seed=args.seed, schools=args.schools,
                                      students=args.students, progress=True)
     print("loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _reset(args) -> int:
+    from discimus_service import bootstrap
+    from discimus_service.preflight import shown_url
+    settings = _settings()
+    counts = bootstrap.load_fixtures(settings, seed=args.seed, schools=args.schools,
+                                     students=args.students, progress=True,
+                                     empty_first=True)
+    print(f"{shown_url(settings.database_url)} emptied and reloaded (seed {args.seed}): "
+          + ", ".join(f"{k} {v}" for k, v in counts.items())
+          + f"; PKI in {settings.pki_dir} kept")
     return 0
 
 

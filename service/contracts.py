@@ -16,7 +16,7 @@ from lxml import etree
 from spyne.server.wsgi import WsgiApplication
 
 from discimus_service.app import SERVICES
-from discimus_service.soap.wsdl import canonical_wsdl
+from discimus_service.soap.wsdl import canonical_wsdl, serialize, with_minimal_namespaces
 
 CANONICAL_HOST = "127.0.0.1:8080"
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -46,17 +46,18 @@ def schema_file_name(namespace: str) -> str:
 
 def schemas_of(wsdl: bytes) -> dict[str, bytes]:
     """The WSDL's inline schemas as standalone XSD files that import each other."""
-    root = etree.fromstring(wsdl, etree.XMLParser(resolve_entities=False, no_network=True))
+    root = etree.fromstring(wsdl, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                  remove_blank_text=True))
     out = {}
     for schema in root.iterfind(f"{{{WSDL}}}types/{{{XS}}}schema"):
-        # The prefixes of type="s0:..." live on wsdl:definitions: declare them here too.
+        # The prefixes of type="generiek:..." live on wsdl:definitions: start from
+        # those, then keep only what this schema uses.
         standalone = etree.Element(schema.tag, schema.attrib, nsmap=root.nsmap)
         standalone[:] = [copy.deepcopy(child) for child in schema]
-        schema = standalone
-        for imp in schema.iterfind(f"{{{XS}}}import"):
+        for imp in standalone.iterfind(f"{{{XS}}}import"):
             imp.set("schemaLocation", schema_file_name(imp.get("namespace")))
-        out[schema_file_name(schema.get("targetNamespace"))] = etree.tostring(
-            schema, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        out[schema_file_name(schema.get("targetNamespace"))] = serialize(
+            with_minimal_namespaces(standalone))
     return out
 
 

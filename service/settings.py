@@ -1,7 +1,10 @@
 """All configuration in one frozen object, read from the environment in one place.
 
 Nothing reads ``os.environ`` at import time; :func:`configure` is called by the
-composition root (``app.py``) and the command line.
+composition root (``app.py``) and the command line. Every value is checked here: a bad
+one raises :class:`ConfigurationError` with one line naming the variable, what it holds
+and what it should hold, before any database is opened or any worker started. An empty
+variable counts as unset.
 
 =============================  ==========================================================
 variable                       meaning (default)
@@ -28,14 +31,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from discimus_client.errors import ConfigurationError
 from discimus_client.wsse.policy import STRICT, SecurityPolicy
 
+__all__ = ["BRUSSELS", "ConfigurationError", "Settings", "configure", "non_defaults",
+           "VARIABLES"]
+
 BRUSSELS = ZoneInfo("Europe/Brussels")
+VARIABLES = ("DISCIMUS_DATABASE_URL", "DISCIMUS_PKI_DIR", "DISCIMUS_BUSINESS_DATE",
+             "DISCIMUS_MAX_AGE_SECONDS", "DISCIMUS_CLOCK_SKEW_SECONDS",
+             "DISCIMUS_SQLITE_SYNCHRONOUS", "DISCIMUS_ECHO", "DISCIMUS_TRANSACTION_SECONDS",
+             "DISCIMUS_REQUEST_READ_SECONDS", "DISCIMUS_DOUBLES_PER_ANSWER")
+# A day: a Timestamp older than that is no freshness check at all.
+_MAX_SECONDS = 86_400
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -56,31 +71,144 @@ class Settings:
 
 
 def configure(env: Mapping[str, str] | None = None, **overrides) -> Settings:
-    """Build the settings from the environment (``os.environ`` by default)."""
+    """Build the settings from the environment (``os.environ`` by default).
+
+    :raises ConfigurationError: a variable holds a value it cannot hold (one line).
+    """
     env = os.environ if env is None else env
+    given = {name: env[name].strip() for name in VARIABLES if env.get(name, "").strip()}
     policy = STRICT
-    if "DISCIMUS_MAX_AGE_SECONDS" in env:
-        policy = dataclasses.replace(
-            policy, max_age=dt.timedelta(seconds=int(env["DISCIMUS_MAX_AGE_SECONDS"])))
-    if "DISCIMUS_CLOCK_SKEW_SECONDS" in env:
-        policy = dataclasses.replace(
-            policy, future_skew=dt.timedelta(seconds=int(env["DISCIMUS_CLOCK_SKEW_SECONDS"])))
+    if "DISCIMUS_MAX_AGE_SECONDS" in given:
+        policy = dataclasses.replace(policy, max_age=dt.timedelta(
+            seconds=_seconds(given, "DISCIMUS_MAX_AGE_SECONDS", minimum=1)))
+    if "DISCIMUS_CLOCK_SKEW_SECONDS" in given:
+        policy = dataclasses.replace(policy, future_skew=dt.timedelta(
+            seconds=_seconds(given, "DISCIMUS_CLOCK_SKEW_SECONDS", minimum=0)))
     values = dict(
-        database_url=env.get("DISCIMUS_DATABASE_URL", Settings.database_url),
-        pki_dir=Path(env.get("DISCIMUS_PKI_DIR", str(Settings.pki_dir))),
+        database_url=_database_url(given.get("DISCIMUS_DATABASE_URL",
+                                             Settings.database_url)),
+        pki_dir=Path(given.get("DISCIMUS_PKI_DIR", str(Settings.pki_dir))),
         security=policy,
-        business_date=(dt.date.fromisoformat(env["DISCIMUS_BUSINESS_DATE"])
-                       if env.get("DISCIMUS_BUSINESS_DATE") else None),
-        sqlite_synchronous=env.get("DISCIMUS_SQLITE_SYNCHRONOUS", "FULL").upper(),
-        echo_enabled=env.get("DISCIMUS_ECHO", "") in ("1", "true", "yes"),
-        transaction_seconds=float(env.get("DISCIMUS_TRANSACTION_SECONDS",
-                                          Settings.transaction_seconds)),
-        doubles_per_answer=int(env.get("DISCIMUS_DOUBLES_PER_ANSWER",
-                                       Settings.doubles_per_answer)),
-        request_read_seconds=float(env.get("DISCIMUS_REQUEST_READ_SECONDS",
-                                           Settings.request_read_seconds)),
+        business_date=_business_date(given.get("DISCIMUS_BUSINESS_DATE")),
+        sqlite_synchronous=_choice(given, "DISCIMUS_SQLITE_SYNCHRONOUS", "FULL",
+                                   ("FULL", "NORMAL")),
+        echo_enabled=_flag(given, "DISCIMUS_ECHO"),
+        transaction_seconds=float(_seconds(given, "DISCIMUS_TRANSACTION_SECONDS",
+                                           minimum=1))
+        if "DISCIMUS_TRANSACTION_SECONDS" in given else Settings.transaction_seconds,
+        request_read_seconds=float(_seconds(given, "DISCIMUS_REQUEST_READ_SECONDS",
+                                            minimum=1))
+        if "DISCIMUS_REQUEST_READ_SECONDS" in given else Settings.request_read_seconds,
+        doubles_per_answer=_count(given, "DISCIMUS_DOUBLES_PER_ANSWER", minimum=1,
+                                  maximum=10_000, default=Settings.doubles_per_answer),
     )
     values.update(overrides)
     if values["sqlite_synchronous"] not in ("FULL", "NORMAL"):
-        raise ValueError("DISCIMUS_SQLITE_SYNCHRONOUS must be FULL or NORMAL")
+        raise ConfigurationError("sqlite_synchronous must be FULL or NORMAL")
     return Settings(**values)
+
+
+def non_defaults(settings: Settings) -> dict[str, str]:
+    """The settings that differ from the defaults, by variable name, for the banner."""
+    shown = {}
+    if settings.business_date is not None:
+        shown["DISCIMUS_BUSINESS_DATE"] = settings.business_date.isoformat()
+    if settings.security.max_age != STRICT.max_age:
+        shown["DISCIMUS_MAX_AGE_SECONDS"] = str(
+            int(settings.security.max_age.total_seconds()))
+    if settings.security.future_skew != STRICT.future_skew:
+        shown["DISCIMUS_CLOCK_SKEW_SECONDS"] = str(
+            int(settings.security.future_skew.total_seconds()))
+    if settings.sqlite_synchronous != Settings.sqlite_synchronous:
+        shown["DISCIMUS_SQLITE_SYNCHRONOUS"] = settings.sqlite_synchronous
+    if settings.echo_enabled:
+        shown["DISCIMUS_ECHO"] = "1 (unsigned /echo mounted)"
+    return shown
+
+
+def _seconds(given: Mapping[str, str], name: str, *, minimum: int) -> int:
+    text = given[name]
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or not minimum <= value <= _MAX_SECONDS:
+        raise ConfigurationError(
+            f"{name}={text!r} is not a number of seconds: give a whole number from "
+            f"{minimum} to {_MAX_SECONDS}, or unset it for the default")
+    return value
+
+
+def _count(given: Mapping[str, str], name: str, *, minimum: int, maximum: int,
+           default: int) -> int:
+    if name not in given:
+        return default
+    text = given[name]
+    value = int(text) if text.isdigit() else None
+    if value is None or not minimum <= value <= maximum:
+        raise ConfigurationError(
+            f"{name}={text!r} is not a count: give a whole number from {minimum} to "
+            f"{maximum}, or unset it for the default")
+    return value
+
+
+def _business_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigurationError(
+            f"DISCIMUS_BUSINESS_DATE={text!r} is not a date: give YYYY-MM-DD (e.g. "
+            "2026-09-03), or unset it to use today's date") from None
+
+
+def _choice(given: Mapping[str, str], name: str, default: str, allowed) -> str:
+    value = given.get(name, default).upper()
+    if value not in allowed:
+        raise ConfigurationError(f"{name}={given[name]!r} is not one of "
+                                 f"{', '.join(allowed)}: set one of them, or unset it "
+                                 f"for {default}")
+    return value
+
+
+def _flag(given: Mapping[str, str], name: str) -> bool:
+    value = given.get(name, "0").lower()
+    if value not in _TRUE + _FALSE:
+        raise ConfigurationError(f"{name}={given[name]!r} is not a yes/no value: set it "
+                                 "to 1 or 0, or unset it")
+    return value in _TRUE
+
+
+def _database_url(text: str) -> str:
+    """Check the URL's shape; whether the database answers is checked before serving."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+    hint = ("use sqlite:///path/to/file.sqlite or postgresql://user@host:5432/dbname")
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError):
+        masked = re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", text)   # no password on screen
+        raise ConfigurationError(f"DISCIMUS_DATABASE_URL={masked!r} is not a database "
+                                 f"URL: {hint}") from None
+    shown = url.render_as_string(hide_password=True)
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise ConfigurationError(
+                f"DISCIMUS_DATABASE_URL={shown!r} is an in-memory SQLite database, which "
+                f"each worker would have for itself: {hint}")
+    elif backend in ("postgresql", "postgres"):
+        if "+" in url.drivername and url.drivername.split("+", 1)[1] != "psycopg":
+            raise ConfigurationError(
+                f"DISCIMUS_DATABASE_URL={shown!r} names the driver "
+                f"{url.drivername.split('+', 1)[1]!r}; the emulator uses psycopg 3: "
+                "write postgresql://… or postgresql+psycopg://…")
+        if not url.database:
+            raise ConfigurationError(f"DISCIMUS_DATABASE_URL={shown!r} names no database: "
+                                     f"{hint}")
+    else:
+        raise ConfigurationError(f"DISCIMUS_DATABASE_URL={shown!r} is a {backend!r} "
+                                 f"database; the emulator runs on SQLite or PostgreSQL: "
+                                 f"{hint}")
+    return text

@@ -20,6 +20,7 @@ class _State:
         self.senders: dict[str, object] = {}
         self.mandates: list = []
         self.journal: list = []
+        self.replay_keys: set = set()
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -105,8 +106,13 @@ class FakeJournal(ports.JournalRepository):
         return next((j for j in self.s.journal
                      if (j.sender_id, j.referte) == (sender_id, referte)), None)
 
+    def add_replay_key(self, replay_key, sender_id, received_at):
+        if replay_key in self.s.replay_keys:
+            raise ports.DuplicateKeyError(replay_key)
+        self.s.replay_keys.add(replay_key)
+
     def has_replay_key(self, replay_key):
-        return any(j.replay_key == replay_key for j in self.s.journal)
+        return replay_key in self.s.replay_keys
 
     def count(self):
         return len(self.s.journal)
@@ -133,6 +139,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self._begin()
 
     def _begin(self):
+        self._begun = self.db.committed
         self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
@@ -143,8 +150,28 @@ class FakeUnitOfWork(ports.UnitOfWork):
     def commit(self):
         if self.read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
+        # The unique keys a concurrent unit may have taken since this one began: the
+        # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
+        taken = self.db.committed
+        if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
+               for _keys in (_replay_keys, _referte_keys, _natural_keys)):
+            self.rollback()
+            raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
         self.db.commits += 1
 
     def rollback(self):
         self._begin()
+
+
+def _replay_keys(state: _State) -> set:
+    return state.replay_keys
+
+
+def _referte_keys(state: _State) -> set:
+    return {(j.sender_id, j.referte) for j in state.journal}
+
+
+def _natural_keys(state: _State) -> set:
+    return {(e.institution_number, e.stamnummer, e.start_date)
+            for e in state.enrollments.values()}

@@ -34,7 +34,7 @@ class SecurityError(ValueError):
 
 # -- parsing ---------------------------------------------------------------------------
 class MalformedXml(SecurityError):
-    """Not well-formed XML or an unsupported encoding."""
+    """Not well-formed XML 1.0, or in an unsupported encoding."""
     code = 100
     faultcode = (SOAP_FAULT, "Client")
 
@@ -98,7 +98,7 @@ class SchemaViolation(SecurityError):
 
 # -- signature -------------------------------------------------------------------------
 class SecurityHeaderMissing(SecurityError):
-    """No wsse:Security header (two of them are an invalid envelope, S110)."""
+    """No wsse:Security header for this receiver (one for another soap:actor is ignored)."""
     code = 120
 
 
@@ -124,9 +124,17 @@ class SignatureInvalid(SecurityError):
     faultcode = (WSSE_FAULT, "FailedCheck")
 
 
+class EncryptionNotSupported(SecurityError):
+    """An encrypted part (xenc:EncryptedData or EncryptedKey): the profile signs only."""
+    code = 134
+    # WSS 1.1 §12: "an unsupported signature or encryption algorithm was used"; here
+    # every encryption algorithm is unsupported, so this is the closest standard code.
+    faultcode = (WSSE_FAULT, "UnsupportedAlgorithm")
+
+
 # -- certificates and senders ----------------------------------------------------------
 class InvalidSecurityToken(SecurityError):
-    """The BinarySecurityToken is missing, malformed or not an X.509 v3 certificate."""
+    """No BinarySecurityToken referenced directly by the signature, or not an X.509 v3 one."""
     code = 140
     faultcode = (WSSE_FAULT, "InvalidSecurityToken")
 

@@ -11,6 +11,13 @@ X509V3 = ("http://docs.oasis-open.org/wss/2004/01/"
           "oasis-200401-wss-x509-token-profile-1.0#X509v3")
 BASE64 = ("http://docs.oasis-open.org/wss/2004/01/"
           "oasis-200401-wss-soap-message-security-1.0#Base64Binary")
+# Namespaces we only recognise in order to refuse them precisely.
+WSSE11 = "http://docs.oasis-open.org/wss/oasis-wss-wssecurity-secext-1.1.xsd"
+XENC = "http://www.w3.org/2001/04/xmlenc#"
+WSA_NAMESPACES = ("http://www.w3.org/2005/08/addressing",
+                  "http://schemas.xmlsoap.org/ws/2004/08/addressing")
+# SOAP 1.1 §4.2.2: the actor every SOAP node, the ultimate receiver included, plays.
+SOAP11_NEXT_ACTOR = "http://schemas.xmlsoap.org/soap/actor/next"
 
 EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#"
 RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
@@ -35,3 +42,4 @@ TIMESTAMP = qname(WSU, "Timestamp")
 SIGNATURE = qname(DS, "Signature")
 BINARY_SECURITY_TOKEN = qname(WSSE, "BinarySecurityToken")
 MUST_UNDERSTAND = qname(SOAP11_ENV, "mustUnderstand")
+ACTOR = qname(SOAP11_ENV, "actor")

@@ -4,7 +4,7 @@ libxml2 is told never to resolve entities, load a DTD or touch the network; then
 refuse what it tolerates: any DOCTYPE (checked on the parsed document, which an
 encoding trick cannot hide), processing instructions, and documents beyond our own
 limits on bytes, depth, elements, attributes and namespace declarations (libxml2 caps
-only some of these, and c14n cost grows with namespace declarations: SECURITY.md).
+only some of these, and c14n cost grows with namespace declarations: docs/security.rst).
 """
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def parse_xml(data: bytes, policy: SecurityPolicy):
     :returns: the root element
     :raises MessageTooLarge: over a size, depth, element, attribute or namespace limit
     :raises ForbiddenXml: a DOCTYPE, entity declaration or processing instruction
-    :raises MalformedXml: not well-formed, empty, or in an unsupported encoding
+    :raises MalformedXml: not well-formed, empty, in an unsupported encoding, or not
+        XML 1.0
     """
     if not data or not data.strip():
         raise MalformedXml("the message is empty")
@@ -78,6 +79,11 @@ def parse_xml(data: bytes, policy: SecurityPolicy):
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise ForbiddenXml("a DOCTYPE is not allowed in a message")
+    # libxml2 reads an XML 1.1 document with 1.0 rules (other name characters and line
+    # ends, NEL) and only records the version; the other side may see other text.
+    if docinfo.xml_version != "1.0":
+        raise MalformedXml("only XML 1.0 is accepted; the message declares XML "
+                           f"{(docinfo.xml_version or '?')[:10]}")   # libxml2: digits
     for sibling in (*root.itersiblings(preceding=True), *root.itersiblings()):
         if isinstance(sibling, etree._ProcessingInstruction):
             raise ForbiddenXml("processing instructions are not allowed in a message")

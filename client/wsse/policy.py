@@ -1,7 +1,7 @@
 """The WS-Security profile as one frozen policy object with secure defaults.
 
 Vary it with ``dataclasses.replace(STRICT, max_age=...)``; nothing loosens it by
-accident. Defaults follow SECURITY.md and WSS4J (60 s future skew, 300 s maximum age).
+accident. Defaults follow docs/security.rst and WSS4J (60 s future skew, 300 s maximum age).
 """
 from __future__ import annotations
 

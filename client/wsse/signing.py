@@ -19,7 +19,7 @@ from lxml import etree
 from discimus_client.wsse import ns
 from discimus_client.wsse.policy import STRICT, SecurityPolicy
 
-# No signature or reference may ever make xmlsec read a file or URL (SECURITY.md).
+# No signature or reference may ever make xmlsec read a file or URL (docs/security.rst).
 xmlsec.cleanup_callbacks()
 
 _WSSE = f"{{{ns.WSSE}}}"

@@ -1,6 +1,6 @@
 """Verifying a signed envelope with the strict profile, failing closed.
 
-The order follows SECURITY.md: first the signature's *shape* with lxml (algorithms,
+The order follows docs/security.rst: first the signature's *shape* with lxml (algorithms,
 exactly two references, exactly one transform each, a token in the same header), then
 our own Id resolution pinned to the processed Body and the header's Timestamp (no
 wrapping), then the Timestamp's freshness, and only then xmlsec, in a context that
@@ -82,14 +82,17 @@ class Verifier:
         security = envelope.security
         if security is None:
             raise InvalidSignatureStructure("no wsse:Security header")
-        signature = _one_signature(envelope.root, security)
+        signature = _one_signature(envelope, security)
+        # The Timestamp before the SignedInfo details: a message without one gets the
+        # code and advice that fix it (S150), not a count of its References.
+        timestamp = _the_timestamp(envelope)
         signed_info = _signed_info(signature, self._policy)
+        _references(signed_info, timestamp, self._policy)
         der = _token_der(signature, security)
         if expected_der is not None and der != expected_der:
             raise ResponseVerificationFailed("the message is not signed with the expected "
                                              "certificate")
-        targets = _resolve(envelope, signed_info)
-        timestamp = targets["timestamp"]
+        _resolve(envelope, signed_info, timestamp)
         created, expires = _timestamp(timestamp, now, self._policy)
         key, certificate = self._key(der)
         ctx = _context(key)
@@ -159,8 +162,9 @@ def _context(key) -> xmlsec.SignatureContext:
     return ctx
 
 
-def _one_signature(root, security):
-    signatures = list(root.iter(ns.SIGNATURE))
+def _one_signature(envelope: Envelope, security):
+    # A Signature in a Security header for another actor is that actor's: ignored.
+    signatures = [s for s in envelope.root.iter(ns.SIGNATURE) if _ours(s, envelope)]
     if len(signatures) != 1:
         raise InvalidSignatureStructure(f"exactly one ds:Signature is required, "
                                         f"found {len(signatures)}")
@@ -185,23 +189,35 @@ def _signed_info(signature, policy: SecurityPolicy):
             parts[1].tag != _DS + "SignatureMethod":
         raise InvalidSignatureStructure("SignedInfo must start with CanonicalizationMethod "
                                         "and SignatureMethod")
-    if parts[0].get("Algorithm") != ns.EXC_C14N or len(parts[0]):
-        raise UnsupportedAlgorithm("SignedInfo must use exclusive c14n without comments "
-                                   f"({ns.EXC_C14N})")
+    _check_exclusive_c14n(parts[0], "SignedInfo's CanonicalizationMethod")
     method = parts[1]
     if method.get("Algorithm") not in policy.signature_algorithms:
         raise UnsupportedAlgorithm(f"signature method {_short(method.get('Algorithm'))} "
-                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256")
+                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WSS4J: "
+                                   f"signatureAlgorithm={ns.RSA_SHA256}; WCF: "
+                                   "defaultAlgorithmSuite=\"Basic256Sha256\")")
     if len(method):
         raise UnsupportedAlgorithm("SignatureMethod may have no parameters "
                                    "(HMACOutputLength)")
-    references = parts[2:]
-    if len(references) != 2 or any(r.tag != _DS + "Reference" for r in references):
+    return signed_info
+
+
+def _references(signed_info, timestamp, policy: SecurityPolicy) -> None:
+    references = [c for c in signed_info if isinstance(c.tag, str)][2:]
+    if any(r.tag != _DS + "Reference" for r in references):
+        raise InvalidSignatureStructure("SignedInfo may hold only ds:Reference elements "
+                                        "after SignatureMethod")
+    # An unsigned Timestamp is a Timestamp problem (S150), whatever else is signed.
+    ids = {v for k, v in timestamp.attrib.items() if etree.QName(k).localname in _ID_NAMES}
+    if not {"#" + i for i in ids} & {r.get("URI") for r in references}:
+        raise InvalidTimestamp("the wsu:Timestamp is not signed: give it a wsu:Id and add "
+                               "a ds:Reference to it next to the Body's (WSS4J: put the "
+                               "Timestamp in signatureParts; WCF signs it by default)")
+    if len(references) != 2:
         raise InvalidSignatureStructure(f"exactly two References (Body and Timestamp) are "
                                         f"required, found {len(references)}")
     for reference in references:
         _check_reference(reference, policy)
-    return signed_info
 
 
 def _check_reference(reference, policy: SecurityPolicy) -> None:
@@ -215,34 +231,96 @@ def _check_reference(reference, policy: SecurityPolicy) -> None:
         raise InvalidSignatureStructure("a Reference must hold Transforms, DigestMethod "
                                         "and DigestValue")
     transforms = [t for t in parts[0] if isinstance(t.tag, str)]
-    if len(transforms) != 1 or transforms[0].get("Algorithm") != ns.EXC_C14N or \
-            len(transforms[0]):
+    if len(transforms) != 1:
         raise UnsupportedAlgorithm("each Reference must have exactly one transform, "
                                    "exclusive c14n")
+    _check_exclusive_c14n(transforms[0], "each Reference's transform")
     if parts[1].get("Algorithm") not in policy.digest_algorithms:
         raise UnsupportedAlgorithm(f"digest {_short(parts[1].get('Algorithm'))} is not "
-                                   "allowed; use SHA-256")
+                                   "allowed; use SHA-256 (WSS4J: signatureDigestAlgorithm="
+                                   f"{ns.SHA256}; WCF: defaultAlgorithmSuite="
+                                   "\"Basic256Sha256\")")
+
+
+# The exc-c14n algorithm's one parameter (xml-exc-c14n §3): WSS4J and CXF always send it.
+_INCLUSIVE_NAMESPACES = ns.qname(ns.EXC_C14N, "InclusiveNamespaces")
+# WSS4J lists the few prefixes in scope; a long list would bring back inclusive c14n's
+# namespace-flood cost, which is why inclusive c14n itself is refused.
+_MAX_INCLUSIVE_PREFIXES = 16
+_PREFIX = re.compile(r"#default\Z|[^\W\d][\w.-]*\Z")   # an NCName, or #default
+
+
+def _check_exclusive_c14n(method, where: str) -> None:
+    """Exclusive c14n without comments, with at most its ``ec:InclusiveNamespaces``.
+
+    The PrefixList is part of the algorithm, so xmlsec applies it when it checks the
+    digests and the signature value; anything else inside the method is refused.
+    """
+    expected = (f"{where} must be exclusive c14n without comments ({ns.EXC_C14N}), "
+                "with at most an ec:InclusiveNamespaces PrefixList inside")
+    if method.get("Algorithm") != ns.EXC_C14N:
+        raise UnsupportedAlgorithm(expected)
+    inside = list(method)                     # comments and PIs count as content too
+    if not inside and not (method.text or "").strip():
+        return
+    parameter = inside[0] if len(inside) == 1 else None
+    if parameter is None or parameter.tag != _INCLUSIVE_NAMESPACES or len(parameter) or \
+            set(parameter.attrib) != {"PrefixList"} or (method.text or "").strip() or \
+            (parameter.text or "").strip() or (parameter.tail or "").strip():
+        raise UnsupportedAlgorithm(expected)
+    prefixes = parameter.get("PrefixList").split()
+    if len(prefixes) > _MAX_INCLUSIVE_PREFIXES or \
+            not all(_PREFIX.match(prefix) for prefix in prefixes):
+        raise UnsupportedAlgorithm(f"{where}: the InclusiveNamespaces PrefixList must list "
+                                   f"at most {_MAX_INCLUSIVE_PREFIXES} namespace prefixes "
+                                   "(or #default), separated by spaces")
+
+
+# The one key reference the profile takes: the certificate itself, in the message. A
+# KeyIdentifier, IssuerSerial or KeyName names a certificate the receiver would have to
+# hold already; the emulator holds none, so each gets the same advice.
+_SEND_THE_TOKEN = ("send the signing certificate as a wsse:BinarySecurityToken in this "
+                   "wsse:Security header and reference it with wsse:Reference "
+                   "URI=\"#<its wsu:Id>\" (WSS4J: signatureKeyIdentifier=DirectReference; "
+                   "WCF: X509ReferenceStyle/InclusionMode AlwaysToRecipient, the "
+                   "MutualCertificate default)")
 
 
 def _token_der(signature, security) -> bytes:
     key_info = signature.find(_DS + "KeyInfo")
     strs = [c for c in key_info if isinstance(c.tag, str)]
+    # WS-I BSP 1.1 R5402, R5417: KeyInfo holds exactly one SecurityTokenReference.
     if len(strs) != 1 or strs[0].tag != _WSSE + "SecurityTokenReference":
-        raise InvalidSecurityToken("KeyInfo must hold one wsse:SecurityTokenReference")
+        raise InvalidSecurityToken(f"KeyInfo holds {_names(strs)} instead of one "
+                                   f"wsse:SecurityTokenReference; {_SEND_THE_TOKEN}")
     refs = [c for c in strs[0] if isinstance(c.tag, str)]
-    if len(refs) != 1 or refs[0].tag != _WSSE + "Reference" or \
-            not (refs[0].get("URI") or "").startswith("#"):
-        raise InvalidSecurityToken("the SecurityTokenReference must hold one "
-                                   "wsse:Reference URI=\"#id\"")
-    wanted = refs[0].get("URI")[1:]
+    # BSP R3061: one reference; R3027: never a KeyName.
+    if len(refs) != 1 or refs[0].tag != _WSSE + "Reference":
+        raise InvalidSecurityToken(f"the SecurityTokenReference holds {_names(refs)}, "
+                                   "which names a certificate the service does not "
+                                   f"have; {_SEND_THE_TOKEN}")
+    uri = refs[0].get("URI") or ""
+    if not uri.startswith("#") or len(uri) < 2:
+        raise InvalidSecurityToken("the wsse:Reference does not point to an element of "
+                                   "this message by URI=\"#id\"; " + _SEND_THE_TOKEN)
     tokens = [t for t in security.findall(ns.BINARY_SECURITY_TOKEN)
-              if t.get(ns.WSU_ID) == wanted]
-    if len(tokens) != 1:
-        raise InvalidSecurityToken("the referenced BinarySecurityToken is not in this "
-                                   "wsse:Security header")
+              if t.get(ns.WSU_ID) == uri[1:]]
+    if not tokens:
+        raise InvalidSecurityToken("no wsse:BinarySecurityToken in this wsse:Security "
+                                   "header has the wsu:Id the wsse:Reference names; "
+                                   + _SEND_THE_TOKEN)
+    if len(tokens) > 1:
+        raise InvalidSecurityToken("more than one wsse:BinarySecurityToken carries the "
+                                   "referenced wsu:Id")
     token = tokens[0]
+    # WS-I BSP 1.1 R3029, R3030: EncodingType is required, and is Base64Binary.
+    if token.get("EncodingType") != ns.BASE64:
+        raise InvalidSecurityToken("the wsse:BinarySecurityToken needs EncodingType="
+                                   f"\"{ns.BASE64}\" (WS-I BSP 1.1 R3029, R3030)")
+    # BSP R3031, R3033: an X.509 token says ValueType #X509v3 (no PKIPath or PKCS7).
     if token.get("ValueType") != ns.X509V3:
-        raise InvalidSecurityToken("the BinarySecurityToken must be an X.509v3 certificate")
+        raise InvalidSecurityToken("the BinarySecurityToken must be an X.509v3 certificate"
+                                   f" with ValueType=\"{ns.X509V3}\" (WS-I BSP 1.1 R3033)")
     try:
         der = base64.b64decode("".join((token.text or "").split()), validate=True)
         x509.load_der_x509_certificate(der)
@@ -252,15 +330,35 @@ def _token_der(signature, security) -> bytes:
     return der
 
 
-def _resolve(envelope: Envelope, signed_info) -> dict:
-    """Each Reference must resolve to exactly one element: the Body or the Timestamp."""
+def _names(elements) -> str:
+    """The elements' names as a sender would write them, for a fault message."""
+    prefixes = {ns.DS: "ds:", ns.WSSE: "wsse:", ns.WSSE11: "wsse11:"}
+    names = [prefixes.get(etree.QName(e).namespace, "")
+             + "".join(c if c.isprintable() else "?" for c in etree.QName(e).localname[:40])
+             for e in elements[:3]]
+    return ", ".join(names) or "nothing"
+
+
+def _ours(element, envelope: Envelope) -> bool:
+    return not any(a in envelope.foreign_security for a in element.iterancestors())
+
+
+def _the_timestamp(envelope: Envelope):
     timestamps = envelope.security.findall(ns.TIMESTAMP)
     if not timestamps:
-        if any(True for _ in envelope.root.iter(ns.TIMESTAMP)):
+        if any(_ours(t, envelope) for t in envelope.root.iter(ns.TIMESTAMP)):
             raise SignatureWrapping("the wsu:Timestamp is not in the wsse:Security header")
-        raise InvalidTimestamp("no wsu:Timestamp: every message needs a signed Timestamp")
+        raise InvalidTimestamp("no wsu:Timestamp: add a wsu:Timestamp (Created and "
+                               "Expires) to the wsse:Security header and sign it with the "
+                               "Body (WSS4J: the Timestamp action; WCF: "
+                               "includeTimestamp=\"true\", the default)")
     if len(timestamps) > 1:
-        raise InvalidTimestamp("more than one wsu:Timestamp")
+        raise InvalidTimestamp("more than one wsu:Timestamp (WS-I BSP 1.1 R3227)")
+    return timestamps[0]
+
+
+def _resolve(envelope: Envelope, signed_info, timestamp) -> dict:
+    """Each Reference must resolve to exactly one element: the Body or the Timestamp."""
     wanted = {r.get("URI")[1:] for r in signed_info.findall(_DS + "Reference")}
     if len(wanted) != 2:
         raise InvalidSignatureStructure("the two References must point to different "
@@ -282,7 +380,7 @@ def _resolve(envelope: Envelope, signed_info) -> dict:
             raise SignatureWrapping("a referenced element must carry its id as wsu:Id")
         if element is envelope.body:
             targets["body"] = element
-        elif element is timestamps[0]:
+        elif element is timestamp:
             targets["timestamp"] = element
         else:
             raise SignatureWrapping("the signature must cover exactly the Body and the "
@@ -296,6 +394,12 @@ def _timestamp(timestamp, now: dt.datetime, policy: SecurityPolicy):
     parts = [c for c in timestamp if isinstance(c.tag, str)]
     if [c.tag for c in parts] != [_WSU + "Created", _WSU + "Expires"]:
         raise InvalidTimestamp("wsu:Timestamp must hold Created and Expires, in that order")
+    # WS-I BSP 1.1 R3225 (Created), R3226 (Expires): no ValueType; the type is fixed
+    # as xsd:dateTime in UTC (R3217, R3223).
+    for part in parts:
+        if any(etree.QName(name).localname == "ValueType" for name in part.attrib):
+            raise InvalidTimestamp(f"wsu:{etree.QName(part).localname} may not carry a "
+                                   "ValueType attribute (WS-I BSP 1.1 R3225, R3226)")
     created, expires = (_utc(p.text) for p in parts)
     if expires <= created:
         raise InvalidTimestamp("the Timestamp expires before it was created")

@@ -89,7 +89,7 @@ def _validate_deregistration(d: Deregistration, start_date: dt.date) -> Deregist
     if d.end_date < start_date:
         raise InvalidDateError(
             f"the end date {d.end_date} lies before the start date {start_date} of the "
-            "enrollment", field="Uitschrijving/Einddatum")
+            "enrollment", field="Uitschrijving/EindDatum")
     try:
         reason = Aanleiding(d.reason)
     except ValueError:

@@ -89,7 +89,9 @@ _MANDATES_FIND = (select(t.mandates).where(
     t.mandates.c.message_type == bindparam("type")).order_by(t.mandates.c.valid_from))
 _JOURNAL_FIND = select(t.journal).where(t.journal.c.sender_id == bindparam("sender"),
                                         t.journal.c.referte == bindparam("referte"))
-_JOURNAL_HAS_KEY = select(t.journal.c.id).where(t.journal.c.replay_key == bindparam("key"))
+_REPLAY_KEY_FIND = select(t.replay_keys.c.replay_key).where(
+    t.replay_keys.c.replay_key == bindparam("key"))
+_REPLAY_KEY_INSERT = insert(t.replay_keys)
 _JOURNAL_INSERT = insert(t.journal)
 _JOURNAL_COUNT = select(func.count()).select_from(t.journal)
 
@@ -297,8 +299,13 @@ class SqlJournal(ports.JournalRepository):
             question_digest=r.question_digest, verdict=r.verdict, codes=r.codes,
             answer_json=r.answer_json, replay_key=r.replay_key, id=r.id)
 
+    def add_replay_key(self, replay_key, sender_id, received_at):
+        _write(self._c, _REPLAY_KEY_INSERT, dict(
+            replay_key=replay_key, sender_id=sender_id,
+            received_at=received_at.astimezone(dt.timezone.utc)))
+
     def has_replay_key(self, replay_key):
-        return self._c.execute(_JOURNAL_HAS_KEY, {"key": replay_key}).first() is not None
+        return self._c.execute(_REPLAY_KEY_FIND, {"key": replay_key}).first() is not None
 
     def count(self):
         return self._c.execute(_JOURNAL_COUNT).scalar_one()

@@ -102,4 +102,16 @@ journal = Table(
     UniqueConstraint("replay_key", name="uq_journal_replay_key"),
 )
 
-APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal")
+# The replay cache: the replay key of every verified message, whatever its verdict (a
+# resend answered with 50003 and a refusal too, which write no journal row of their
+# own), written in the message's transaction. The primary key settles two copies of
+# one message on two workers: one commits, the other is refused as a replay (S160).
+replay_keys = Table(
+    "replay_keys", metadata,
+    Column("replay_key", String(64), primary_key=True),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
+                      "replay_keys")

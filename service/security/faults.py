@@ -44,6 +44,16 @@ class InternalError(SecurityError):
                          "emulator's operators")
 
 
+class WrongSoapAction(SecurityError):
+    """The HTTP SOAPAction header is missing or not the operation's soapAction in the WSDL.
+
+    WS-I Basic Profile 1.1 R1109 quotes the value; unquoted values are accepted too.
+    """
+
+    code = 116
+    faultcode = ("soap", "Client")
+
+
 class RequestTimedOut(SecurityError):
     """The service did not answer in time; nothing was stored."""
 

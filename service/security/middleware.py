@@ -1,14 +1,16 @@
 """WS-Security as WSGI middleware in front of one spyne application.
 
 spyne has no WS-Security, and on its own it processes the first of two Bodies, crashes
-on a missing one and ignores mustUnderstand (SECURITY.md). So every POST passes here
+on a missing one and ignores mustUnderstand (docs/security.rst). So every POST passes here
 first, in this order, and spyne only ever sees the verified Body:
 
 1. transport: method, Content-Type text/xml, size capped before reading;
 2. hardened parse (no DTD, entities, PIs; element, depth and namespace limits);
-3. envelope shape, one wsse:Security, the operation is one this service offers;
+3. envelope shape, one wsse:Security, the operation is one this service offers and the
+   HTTP SOAPAction header is the one the WSDL gives it;
 4. signature (strict profile) with xmlsec, Body and Timestamp pinned, fresh Timestamp;
-5. certificate chain, dates, key usage, revocation; sender from the certificate;
+5. certificate chain, dates, key usage, revocation; sender from the certificate; the
+   verified Body against the service's XML Schema (``schema_check``);
 6. spyne runs the operation; replay and idempotency are settled in the use case's
    transaction (services/exchange.py), which runs inside this call;
 7. the response (answers and faults alike) is signed with the server's key.
@@ -20,8 +22,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -37,7 +40,8 @@ from discimus_client.wsse.parser import parse_xml
 from discimus_client.wsse.signing import Signer
 from discimus_client.wsse.verifying import Verifier
 from discimus_service.domain.model import Sender
-from discimus_service.security.faults import InternalError, fault_envelope
+from discimus_service.security.faults import InternalError, WrongSoapAction, fault_envelope
+from discimus_service.security.schema_check import BodySchema
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore, sender_id_of
 from discimus_service.services.ports import UnitOfWork
@@ -69,12 +73,14 @@ class RequestInfo:
 class SecuredSoapApp:
     """Wrap one spyne ``WsgiApplication``: verify in, sign out."""
 
-    def __init__(self, spyne_app, operations: Iterable[str], *, settings: Settings,
+    def __init__(self, spyne_app, operations: Mapping[str, str], *, settings: Settings,
                  verifier: Verifier, signer: Signer, trust: TrustStore,
                  senders: SenderDirectory, uow_factory: Callable[[], UnitOfWork],
                  clock: Callable[[], dt.datetime]):
         self._spyne = spyne_app
-        self._operations = frozenset(operations)   # Clark-notation QNames
+        # Clark-notation QName of each request element → its soapAction in the WSDL.
+        self._operations = dict(operations)
+        self._body_schema = BodySchema.of(spyne_app.app)
         self._settings = settings
         self._policy = settings.security
         self._verifier = verifier
@@ -130,14 +136,39 @@ class SecuredSoapApp:
             raise UnknownOperation(
                 f"the Body holds {etree.QName(envelope.payload).localname[:60]!r}, "
                 "which is no operation of this service; see its WSDL")
+        self._check_soap_action(environ, envelope.payload.tag)
         verified = self._verifier.verify(envelope, now=now)
         self._trust.validate(verified.certificate, at=now)
         sender = self._senders.get(sender_id_of(verified.certificate))
+        # The element the signature covered, from the parse of the bytes as sent: its
+        # errors carry the sender's line numbers (spyne would see a re-serialised copy).
+        self._body_schema.check(verified.payload)
         request = RequestInfo(sender=sender, raw_message=raw,
                               replay_key=verified.replay_key, received_at=now,
                               today=self._settings.today(now),
                               uow_factory=self._uow_factory)
         return raw, verified.body, request
+
+    def _check_soap_action(self, environ, operation: str) -> None:
+        """The SOAPAction must name the operation in the Body, as the WSDL declares it.
+
+        WS-I Basic Profile 1.1 R1109 sends it as a quoted string; an unquoted value is
+        accepted too, an empty one (``""``) or none at all is not.
+        """
+        expected = self._operations[operation]
+        sent = environ.get("HTTP_SOAPACTION")
+        value = (sent or "").strip()
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        if sent is not None and value == expected:
+            return
+        if sent is None:
+            told = "the SOAPAction HTTP header is missing"
+        else:
+            told = (f"SOAPAction {_clean(sent, 60)!r} does not name the "
+                    f"{etree.QName(operation).localname} operation in the Body")
+        raise WrongSoapAction(f'{told}; send the HTTP header SOAPAction: "{expected}" '
+                              "(the soapAction of the operation in the WSDL)")
 
     def _dispatch(self, environ, start_response, verified_body, request, now):
         # spyne gets a new envelope holding exactly the verified Body element (moved,
@@ -189,11 +220,11 @@ class SecuredSoapApp:
 
 
 def _schema_violation(document) -> SchemaViolation | None:
-    """spyne's own Client faults (schema validation) as our coded fault.
+    """spyne's own Client faults as our coded fault.
 
-    spyne answers a Body that breaks the XSD with ``Client.SchemaValidationError`` and
-    lxml's message, which names the element and the broken facet: worth passing on,
-    bounded and cleaned, under a stable code.
+    The Body was validated against the same schema before spyne saw it
+    (``schema_check``), so what is left is spyne failing to read a value the schema
+    allows: its message, bounded and cleaned, never libxml2's raw text.
     """
     fault = document.find(f"{{{ns.SOAP11_ENV}}}Body/{{{ns.SOAP11_ENV}}}Fault")
     if fault is None:
@@ -201,9 +232,12 @@ def _schema_violation(document) -> SchemaViolation | None:
     code = fault.findtext("faultcode") or ""
     if not code.split(":")[-1].startswith("Client"):
         return None
-    detail = _clean(fault.findtext("faultstring") or "", 400)
+    detail = _clean(_LIBXML2_PREFIX.sub("", fault.findtext("faultstring") or ""), 400)
     return SchemaViolation(f"the message does not follow the service's schema "
                            f"(see its WSDL): {detail}")
+
+
+_LIBXML2_PREFIX = re.compile(r"^\S*:\d+:\d+:\w+:\w+:\w+: ")
 
 
 def _read_capped(environ, limit: int) -> bytes:

@@ -1,6 +1,6 @@
 """Is this certificate one of ours, valid now, fit to sign, and not revoked?
 
-Checked with ``cryptography`` ourselves (SECURITY.md): xmlsec would happily verify with
+Checked with ``cryptography`` ourselves (docs/security.rst): xmlsec would gladly verify with
 the key of any self-signed certificate a message carries. The CRL is re-read when its
 file changes, so ``discimus pki revoke`` takes effect on running workers at their next
 request, without a restart.

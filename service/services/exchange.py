@@ -4,13 +4,16 @@ Every message that passed the security checks is journaled (raw signed bytes, se
 Referte, verdict, codes, answer) in the same transaction as its effect, so an
 acknowledged message is never lost and never applied twice:
 
-- the same signature again (an exact replay) is refused (security fault S160);
+- the same signature again (an exact replay) is refused (security fault S160), whatever
+  the first copy was: a first use, a resend or a refusal;
 - the same sender + Referte with the same question (a resend after a lost answer)
-  returns the first answer, marked with INFORMATIE 50003, and writes nothing;
-- the same sender + Referte with a different question is refused (10006).
+  returns the first answer, marked with INFORMATIE 50003, and writes only its replay key;
+- the same sender + Referte with a different question is refused (10006), likewise.
 
 A refusal (FOUT) rolls the effect back but is still journaled, so a vendor can see
-why a message was refused.
+why a message was refused. Every verified message, whatever its verdict, leaves its
+replay key in the same transaction: only then is a byte-for-byte copy of a resend or
+of a refusal a replay, rather than a message answered a second time.
 
 A consultation (a use case marked :func:`read_only`) is answered in a read-only
 transaction, which on SQLite never takes the write lock, and journaled afterwards in a
@@ -55,6 +58,7 @@ class Receipt:
 
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
+_ATTEMPTS = 4
 
 
 def read_only(use_case: UseCase) -> UseCase:
@@ -72,13 +76,17 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     """
     digest = question_digest(receipt.operation, question)
     once = _consult_once if getattr(use_case, "read_only", False) else _handle_once
-    # A concurrent duplicate loses the unique-key race at commit; the second attempt
-    # then sees the winner's journal row and answers from it.
-    for attempt in range(2):
+    # A concurrent duplicate loses the unique-key race (at the INSERT on PostgreSQL, at
+    # commit elsewhere); the next attempt then sees the winner's rows: its journal entry
+    # (a resend: 50003) or its replay key (a copy of this very message: S160). A message
+    # writes at most three unique keys (an enrollment's natural key, its Referte, its
+    # replay key); each can be lost only once, because the winner's committed row is
+    # seen by every later attempt. So the fourth attempt always ends in a verdict.
+    for attempt in range(_ATTEMPTS):
         try:
             return once(uow_factory, receipt, question, use_case, result_type, digest)
         except DuplicateKeyError:
-            if attempt:
+            if attempt == _ATTEMPTS - 1:
                 raise
         except DeadlineExceeded:
             raise RequestTimedOut() from None
@@ -87,42 +95,51 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
 
 def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
     with uow_factory() as uow:
-        earlier = _earlier_answer(uow, receipt, digest, result_type)
-        if earlier is not None:
-            return earlier
-        answer = _run(uow, receipt, question, use_case)
-        if not answer.accepted:
-            uow.rollback()
-        _journal(uow, receipt, digest, answer)
+        if uow.journal.has_replay_key(receipt.replay_key):
+            raise ReplayedMessage("this signed message was already received; "
+                                  "sign every message anew (new Timestamp, new Referte)")
+        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
+        if prior is not None:
+            answer = _answer_again(prior, receipt, digest, result_type)
+        else:
+            answer = _first_use(uow, receipt, question, use_case)
+            if not answer.accepted:
+                uow.rollback()
+            _journal(uow, receipt, digest, answer)
+        # Last, after any rollback: two copies of this message on two workers both get
+        # here; the database lets one commit and the other retries and sees the key.
+        uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
+                                   receipt.received_at)
         uow.commit()
         return answer
 
 
 def _consult_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
-    # Read first, journal after: the journal entry is what makes the answer repeatable,
-    # so nothing is sent before it committed. A concurrent resend or replay that got
-    # there first makes the insert fail on a unique key; handle() then tries again and
-    # answers from (or refuses on) the winner's entry.
+    # Read first, write after: the journal entry is what makes the answer repeatable,
+    # so nothing is sent before it committed. A concurrent copy that got there first
+    # makes an insert fail on a unique key; handle() then tries again and answers from
+    # (or refuses on) the winner's rows.
     with uow_factory(read_only=True) as uow:
-        earlier = _earlier_answer(uow, receipt, digest, result_type)
-        if earlier is not None:
-            return earlier
-        answer = _run(uow, receipt, question, use_case)
+        if uow.journal.has_replay_key(receipt.replay_key):
+            raise ReplayedMessage("this signed message was already received; "
+                                  "sign every message anew (new Timestamp, new Referte)")
+        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
+        if prior is not None:
+            answer = _answer_again(prior, receipt, digest, result_type)
+        else:
+            answer = _first_use(uow, receipt, question, use_case)
     with uow_factory() as uow:
-        _journal(uow, receipt, digest, answer)
+        if prior is None:
+            _journal(uow, receipt, digest, answer)
+        uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
+                                   receipt.received_at)
         uow.commit()
     return answer
 
 
-def _earlier_answer(uow: UnitOfWork, receipt: Receipt, digest: str,
-                    result_type: type | None) -> Answer | None:
-    """The answer already given for this Referte, a refusal of its reuse, or None."""
-    if uow.journal.has_replay_key(receipt.replay_key):
-        raise ReplayedMessage("this signed message was already received; "
-                              "sign every message anew (new Timestamp, new Referte)")
-    prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
-    if prior is None:
-        return None
+def _answer_again(prior: JournalEntry, receipt: Receipt, digest: str,
+                  result_type: type | None) -> Answer:
+    """A Referte seen before: the first answer again (50003), or 10006 if reused."""
     if prior.question_digest != digest:
         return refused(ReferteConflictError(
             f"Referte {receipt.referte!r} was already used on "
@@ -135,7 +152,8 @@ def _earlier_answer(uow: UnitOfWork, receipt: Receipt, digest: str,
         "nothing was written again")))
 
 
-def _run(uow: UnitOfWork, receipt: Receipt, question: Any, use_case: UseCase) -> Answer:
+def _first_use(uow: UnitOfWork, receipt: Receipt, question: Any,
+               use_case: UseCase) -> Answer:
     try:
         if receipt.afzender != receipt.sender.sender_id:
             raise SenderMismatchError(

@@ -82,7 +82,14 @@ class JournalRepository(abc.ABC):
     def find(self, sender_id: str, referte: str) -> JournalEntry | None: ...
 
     @abc.abstractmethod
-    def has_replay_key(self, replay_key: str) -> bool: ...
+    def add_replay_key(self, replay_key: str, sender_id: str,
+                       received_at: dt.datetime) -> None:
+        """Remember a verified message's replay key; a key taken meanwhile by a
+        concurrent transaction raises :class:`DuplicateKeyError` (here or at commit)."""
+
+    @abc.abstractmethod
+    def has_replay_key(self, replay_key: str) -> bool:
+        """Whether a message with this replay key was received, whatever its verdict."""
 
     @abc.abstractmethod
     def count(self) -> int: ...

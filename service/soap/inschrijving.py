@@ -7,12 +7,11 @@ namespace (``namespaces.INSCHRIJVING``). Operations:
 - GeefDubbeleInschrijvingen, GeefSchoolloopbaan (consultations back to the school)
 
 Each method converts, calls one use case through :func:`adapter.call`, converts back.
+The documented contract types live in ``soap/inschrijving_types.py``.
 """
 from __future__ import annotations
 
 from spyne import Application, ServiceBase
-from spyne.model.complex import Array, ComplexModel
-from spyne.model.primitive import Date, Integer, Unicode
 from spyne.protocol.soap import Soap11
 
 from discimus_service.domain.model import (
@@ -25,144 +24,15 @@ from discimus_service.services.correct_enrollment import correct_enrollment
 from discimus_service.services.deregister_enrollment import deregister_enrollment
 from discimus_service.services.register_enrollment import register_enrollment
 from discimus_service.soap.adapter import call
-from discimus_service.soap.generiek import envelope_types, required
+from discimus_service.soap.generiek import repliek_type, verzoek_type
+from discimus_service.soap.inschrijving_types import (
+    DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
+    DubbeleInschrijvingType, InschrijvingAntwoordInhoudType, InschrijvingResultaatType,
+    InschrijvingVraagInhoudType, PeriodeType, SchoolloopbaanAntwoordInhoudType,
+    SchoolloopbaanVraagInhoudType, UitschrijvingVraagInhoudType,
+)
 from discimus_service.soap.namespaces import INSCHRIJVING as NS
 from discimus_service.soap.operations import operation
-
-Text = Unicode(min_len=1, max_len=120)
-
-
-class _Type(ComplexModel):
-    __namespace__ = NS
-
-
-# -- question types ----------------------------------------------------------------------
-class AdresType(_Type):
-    _type_info = [
-        ("Straat", Unicode(max_len=120)),
-        ("Huisnummer", Unicode(max_len=15)),
-        ("Busnummer", Unicode(max_len=15)),
-        ("Postcode", Unicode(max_len=10)),
-        ("Gemeente", Unicode(max_len=80)),
-        ("Land", required(Unicode, pattern=r"\d{5}")),
-    ]
-
-
-class LeerlingType(_Type):
-    _type_info = [
-        ("INSZ", Unicode(max_len=20)),   # empty while pending a number; checked by the domain
-        ("Stamnummer", required(Unicode, max_len=10)),
-        ("Voornaam", required(Text)),
-        ("Naam", required(Text)),
-        ("Geboortedatum", required(Date)),
-        ("Geslacht", required(Unicode, values=[s.value for s in Sex])),
-        ("Nationaliteit", required(Unicode, pattern=r"\d{5}")),
-        ("Adres", AdresType.customize(min_occurs=1, nillable=False)),
-    ]
-
-
-class InschrijvingType(_Type):
-    _type_info = [
-        ("Instellingsnummer", required(Unicode, pattern=r"\d{1,6}")),
-        ("AdministratieveGroep", required(Unicode, min_len=1, max_len=20)),
-        ("Vestigingsplaats", Unicode(max_len=20)),
-        ("Begindatum", required(Date)),
-        ("DatumEersteLes", Date),
-        ("DatumInschrijving", required(Date)),
-    ]
-
-
-class InschrijvingInhoud(_Type):
-    _type_info = [
-        ("Leerling", LeerlingType.customize(min_occurs=1, nillable=False)),
-        ("Inschrijving", InschrijvingType.customize(min_occurs=1, nillable=False)),
-    ]
-
-
-class UitschrijvingType(_Type):
-    _type_info = [
-        ("Einddatum", required(Date)),
-        ("Aanleiding", required(Unicode, values=[a.value for a in Aanleiding])),
-        ("SituatieNa", required(Unicode, pattern=r"\d{1,2}")),
-    ]
-
-
-class UitschrijvingInhoud(_Type):
-    _type_info = [
-        ("Instellingsnummer", required(Unicode, pattern=r"\d{1,6}")),
-        ("Stamnummer", required(Unicode, max_len=10)),
-        ("Begindatum", required(Date)),
-        ("Uitschrijving", UitschrijvingType.customize(min_occurs=1, nillable=False)),
-    ]
-
-
-class DubbeleInschrijvingenVraagInhoud(_Type):
-    _type_info = [
-        ("Instellingsnummer", required(Unicode, pattern=r"\d{1,6}")),
-        ("Datum", Date),
-    ]
-
-
-class SchoolloopbaanVraagInhoud(_Type):
-    _type_info = [
-        ("Instellingsnummer", required(Unicode, pattern=r"\d{1,6}")),
-        ("INSZ", Unicode(max_len=20)),
-        ("Stamnummer", Unicode(max_len=10)),
-    ]
-
-
-# -- answer types -------------------------------------------------------------------------
-class InschrijvingResultaatType(_Type):
-    _type_info = [
-        ("DiscimusReferte", Integer),
-        ("Instellingsnummer", Unicode),
-        ("InstellingNaam", Unicode),
-        ("Stamnummer", Unicode),
-        ("AdministratieveGroep", Unicode),
-        ("Begindatum", Date),
-        ("DatumInschrijving", Date),
-        ("DatumEersteLes", Date),
-        ("Einddatum", Date),
-        ("Status", Unicode(values=["INGESCHREVEN", "UITGESCHREVEN"])),
-    ]
-
-
-class InschrijvingAntwoordInhoud(_Type):
-    _type_info = [("Inschrijving", InschrijvingResultaatType)]
-
-
-class PeriodeType(_Type):
-    _type_info = [("BeginDatum", Date), ("EindDatum", Date)]
-
-
-class DubbeleInschrijvingType(_Type):
-    _type_info = [
-        ("INSZ", Unicode),
-        ("Naam", Unicode),
-        ("Voornaam", Unicode),
-        ("EigenInschrijving", InschrijvingResultaatType),
-        ("AndereInschrijving", InschrijvingResultaatType),
-        ("Overlapperiode", PeriodeType),
-    ]
-
-
-class DubbeleInschrijvingenAntwoordInhoud(_Type):
-    _type_info = [
-        ("Instellingsnummer", Unicode),
-        ("DubbeleInschrijvingen", Array(DubbeleInschrijvingType,
-                                        member_name="DubbeleInschrijving")),
-    ]
-
-
-class SchoolloopbaanAntwoordInhoud(_Type):
-    _type_info = [
-        ("INSZ", Unicode),
-        ("Stamnummer", Unicode),
-        ("Inschrijving", InschrijvingResultaatType),
-        ("VorigeSchool", InschrijvingResultaatType),
-        ("VolgendeSchool", InschrijvingResultaatType),
-    ]
-
 
 # -- conversions ---------------------------------------------------------------------------
 def _blank_to_none(value: str | None) -> str | None:
@@ -192,7 +62,7 @@ def enrollment_question(inhoud) -> views.EnrollmentQuestion:
         institution_number=ins.Instellingsnummer,
         administrative_group=ins.AdministratieveGroep,
         establishment=_blank_to_none(ins.Vestigingsplaats),
-        start_date=ins.Begindatum,
+        start_date=ins.BeginDatum,
         first_attendance_date=ins.DatumEersteLes,
         registration_date=ins.DatumInschrijving,
     )
@@ -203,14 +73,15 @@ def deregistration_question(inhoud) -> views.DeregistrationQuestion:
     return views.DeregistrationQuestion(
         institution_number=inhoud.Instellingsnummer,
         stamnummer=inhoud.Stamnummer,
-        start_date=inhoud.Begindatum,
-        deregistration=Deregistration(end_date=u.Einddatum, reason=Aanleiding(u.Aanleiding),
+        start_date=inhoud.BeginDatum,
+        deregistration=Deregistration(end_date=u.EindDatum, reason=Aanleiding(u.Aanleiding),
                                       situation_after=u.SituatieNa),
     )
 
 
 def double_enrollments_question(inhoud) -> views.DoubleEnrollmentsQuestion:
-    return views.DoubleEnrollmentsQuestion(inhoud.Instellingsnummer, inhoud.Datum)
+    return views.DoubleEnrollmentsQuestion(inhoud.Instellingsnummer, inhoud.Datum,
+                                           continuation=inhoud.Vervolg)
 
 
 def career_question(inhoud) -> views.CareerQuestion:
@@ -224,81 +95,89 @@ def enrollment_result(v: views.EnrollmentView | None):
     return InschrijvingResultaatType(
         DiscimusReferte=v.discimus_referte, Instellingsnummer=v.institution_number,
         InstellingNaam=v.institution_name, Stamnummer=v.stamnummer,
-        AdministratieveGroep=v.administrative_group, Begindatum=v.start_date,
+        AdministratieveGroep=v.administrative_group, BeginDatum=v.start_date,
         DatumInschrijving=v.registration_date, DatumEersteLes=v.first_attendance_date,
-        Einddatum=v.end_date, Status=v.status)
+        EindDatum=v.end_date, Status=v.status)
 
 
 def enrollment_inhoud(v: views.EnrollmentView):
-    return InschrijvingAntwoordInhoud(Inschrijving=enrollment_result(v))
+    return InschrijvingAntwoordInhoudType(Inschrijving=enrollment_result(v))
 
 
 def double_enrollments_inhoud(v: views.DoubleEnrollmentsView):
-    return DubbeleInschrijvingenAntwoordInhoud(
-        Instellingsnummer=v.institution_number,
+    return DubbeleInschrijvingenAntwoordInhoudType(
+        Instellingsnummer=v.institution_number, Vervolg=v.continuation,
         DubbeleInschrijvingen=[DubbeleInschrijvingType(
             INSZ=d.insz, Naam=d.last_name, Voornaam=d.first_name,
             EigenInschrijving=enrollment_result(d.own),
             AndereInschrijving=enrollment_result(d.other),
-            Overlapperiode=PeriodeType(BeginDatum=d.overlap_start, EindDatum=d.overlap_end),
+            OverlapPeriode=PeriodeType(BeginDatum=d.overlap_start, EindDatum=d.overlap_end),
         ) for d in v.items])
 
 
 def career_inhoud(v: views.CareerView):
-    return SchoolloopbaanAntwoordInhoud(
+    return SchoolloopbaanAntwoordInhoudType(
         INSZ=v.insz, Stamnummer=v.stamnummer, Inschrijving=enrollment_result(v.here),
         VorigeSchool=enrollment_result(v.previous),
         VolgendeSchool=enrollment_result(v.next))
 
 
 # -- the service ---------------------------------------------------------------------------
-RegVerzoek, RegRepliek = envelope_types("RegistreerInschrijving", NS, InschrijvingInhoud,
-                                        InschrijvingAntwoordInhoud)
-CorVerzoek, CorRepliek = envelope_types("CorrigeerInschrijving", NS, InschrijvingInhoud,
-                                        InschrijvingAntwoordInhoud)
-UitVerzoek, UitRepliek = envelope_types("RegistreerUitschrijving", NS, UitschrijvingInhoud,
-                                        InschrijvingAntwoordInhoud)
-DubVerzoek, DubRepliek = envelope_types("GeefDubbeleInschrijvingen", NS,
-                                        DubbeleInschrijvingenVraagInhoud,
-                                        DubbeleInschrijvingenAntwoordInhoud)
-LoopVerzoek, LoopRepliek = envelope_types("GeefSchoolloopbaan", NS,
-                                          SchoolloopbaanVraagInhoud,
-                                          SchoolloopbaanAntwoordInhoud)
+InschrijvingVerzoek = verzoek_type("Inschrijving", NS, InschrijvingVraagInhoudType)
+InschrijvingRepliek = repliek_type("Inschrijving", NS, InschrijvingAntwoordInhoudType)
+UitschrijvingVerzoek = verzoek_type("Uitschrijving", NS, UitschrijvingVraagInhoudType)
+DubbeleVerzoek = verzoek_type("DubbeleInschrijvingen", NS,
+                              DubbeleInschrijvingenVraagInhoudType)
+DubbeleRepliek = repliek_type("DubbeleInschrijvingen", NS,
+                              DubbeleInschrijvingenAntwoordInhoudType)
+LoopbaanVerzoek = verzoek_type("Schoolloopbaan", NS, SchoolloopbaanVraagInhoudType)
+LoopbaanRepliek = repliek_type("Schoolloopbaan", NS, SchoolloopbaanAntwoordInhoudType)
 
 
 class InschrijvingService(ServiceBase):
-    @operation("RegistreerInschrijving", RegVerzoek, RegRepliek)
+    @operation("RegistreerInschrijving", InschrijvingVerzoek, InschrijvingRepliek,
+               "Register a new enrollment of a student.")
     def registreer_inschrijving(ctx, verzoek):
-        return call(ctx, verzoek, operation="RegistreerInschrijving", repliek_type=RegRepliek,
-                    question_of=enrollment_question, use_case=register_enrollment,
-                    result_type=views.EnrollmentView, inhoud_of=enrollment_inhoud)
+        return call(ctx, verzoek, operation="RegistreerInschrijving",
+                    repliek_type=InschrijvingRepliek, question_of=enrollment_question,
+                    use_case=register_enrollment, result_type=views.EnrollmentView,
+                    inhoud_of=enrollment_inhoud)
 
-    @operation("CorrigeerInschrijving", CorVerzoek, CorRepliek)
+    @operation("CorrigeerInschrijving", InschrijvingVerzoek, InschrijvingRepliek,
+               "Correct a registered enrollment, found by institution, stamnummer and "
+               "BeginDatum.")
     def corrigeer_inschrijving(ctx, verzoek):
-        return call(ctx, verzoek, operation="CorrigeerInschrijving", repliek_type=CorRepliek,
-                    question_of=enrollment_question, use_case=correct_enrollment,
-                    result_type=views.EnrollmentView, inhoud_of=enrollment_inhoud)
+        return call(ctx, verzoek, operation="CorrigeerInschrijving",
+                    repliek_type=InschrijvingRepliek, question_of=enrollment_question,
+                    use_case=correct_enrollment, result_type=views.EnrollmentView,
+                    inhoud_of=enrollment_inhoud)
 
-    @operation("RegistreerUitschrijving", UitVerzoek, UitRepliek)
+    @operation("RegistreerUitschrijving", UitschrijvingVerzoek, InschrijvingRepliek,
+               "Register the de-registration that ends an enrollment.")
     def registreer_uitschrijving(ctx, verzoek):
         return call(ctx, verzoek, operation="RegistreerUitschrijving",
-                    repliek_type=UitRepliek, question_of=deregistration_question,
+                    repliek_type=InschrijvingRepliek, question_of=deregistration_question,
                     use_case=deregister_enrollment, result_type=views.EnrollmentView,
                     inhoud_of=enrollment_inhoud)
 
-    @operation("GeefDubbeleInschrijvingen", DubVerzoek, DubRepliek)
+    @operation("GeefDubbeleInschrijvingen", DubbeleVerzoek, DubbeleRepliek,
+               "List the asking institution's students who are also enrolled "
+               "elsewhere over the same days, one page at a time.")
     def geef_dubbele_inschrijvingen(ctx, verzoek):
         return call(ctx, verzoek, operation="GeefDubbeleInschrijvingen",
-                    repliek_type=DubRepliek, question_of=double_enrollments_question,
+                    repliek_type=DubbeleRepliek, question_of=double_enrollments_question,
                     use_case=consult_double_enrollments,
                     result_type=views.DoubleEnrollmentsView,
                     inhoud_of=double_enrollments_inhoud)
 
-    @operation("GeefSchoolloopbaan", LoopVerzoek, LoopRepliek)
+    @operation("GeefSchoolloopbaan", LoopbaanVerzoek, LoopbaanRepliek,
+               "Show a student's enrollment at the asking institution with the "
+               "previous and next school's.")
     def geef_schoolloopbaan(ctx, verzoek):
-        return call(ctx, verzoek, operation="GeefSchoolloopbaan", repliek_type=LoopRepliek,
-                    question_of=career_question, use_case=consult_career,
-                    result_type=views.CareerView, inhoud_of=career_inhoud)
+        return call(ctx, verzoek, operation="GeefSchoolloopbaan",
+                    repliek_type=LoopbaanRepliek, question_of=career_question,
+                    use_case=consult_career, result_type=views.CareerView,
+                    inhoud_of=career_inhoud)
 
 
 def application() -> Application:

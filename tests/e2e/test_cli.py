@@ -8,6 +8,7 @@ import sys
 
 from discimus_fixtures.generator import DEMO_PRIMARY, DEMO_SECONDARY, insz_for
 from discimus_service.domain.model import Sex
+from tests.e2e.server import BUSINESS_DATE
 
 
 def discimus(server, *args, url=None):
@@ -55,10 +56,16 @@ def test_an_answer_not_signed_by_the_expected_server_exits_2(server, tmp_path):
     assert "NOT TRUSTED" in done.stderr and "[S170]" in done.stderr
 
 
-def test_an_unreachable_service_exits_2(server):
+def test_a_wrong_service_path_exits_4(server):
+    # The server answers, but not with SOAP: a transport error, not a fault (2).
     done = discimus(server, "doubles", "--as", "informat", "--institution",
                     DEMO_SECONDARY, url=server.url + "/nowhere")
-    assert done.returncode == 2 and "cannot reach" in done.stderr
+    assert done.returncode == 4 and "cannot reach" in done.stderr
+
+
+def test_the_banner_shows_the_business_date(server):
+    banner = server.log.read_text()
+    assert f"DISCIMUS_BUSINESS_DATE={BUSINESS_DATE}" in banner
 
 
 def test_doubles_and_career_print(server):

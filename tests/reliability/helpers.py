@@ -24,10 +24,11 @@ def running_server(root: Path, database: str, **env):
     """The emulator (front + gunicorn, two sync workers) on ``sqlite`` or ``postgresql``.
 
     The business date is the real one: the load's students enroll today. Quiet
-    clients are dropped after 60 s, transactions give up after 3 s.
+    clients are dropped after 60 s, transactions give up after 3 s, an answer lists at
+    most two doubles.
     """
     env = {"DISCIMUS_BUSINESS_DATE": "", "DISCIMUS_REQUEST_READ_SECONDS": "60",
-           "DISCIMUS_TRANSACTION_SECONDS": "3", **env}
+           "DISCIMUS_TRANSACTION_SECONDS": "3", "DISCIMUS_DOUBLES_PER_ANSWER": "2", **env}
     if database == "postgresql":
         dbhelpers.require_postgres()
         with dbhelpers.postgres_schema() as url:

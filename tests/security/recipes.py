@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,27 +24,32 @@ SOAP = ns.SOAP11_ENV
 WSSE, WSU, DS = ns.WSSE, ns.WSU, ns.DS
 WSU_ID = f"{{{WSU}}}Id"
 TEXT_XML = {"Content-Type": "text/xml; charset=utf-8"}
+CONSULTATION = "GeefDubbeleInschrijvingen"      # what kit.signed() asks
 
 
 @dataclass
 class Attack:
     body: bytes
-    headers: dict = field(default_factory=lambda: dict(TEXT_XML))
+    # None: the headers a client sends with ``operation`` (Content-Type, SOAPAction).
+    headers: dict | None = None
     # Valid messages sent (and answered) before the attack, e.g. the original of a replay.
     before: list[bytes] = field(default_factory=list)
+    operation: str = CONSULTATION
+    path: str = "/inschrijving"
 
 
 @dataclass
 class Kit:
     """What recipes may use: fresh signed messages, keys, and the PKI helpers."""
 
-    signed: Callable[..., bytes]          # signed(sender="informat") -> bytes
+    signed: Callable[..., bytes]          # signed(sender="informat", referte=None) -> bytes
     signed_op: Callable[..., bytes]       # signed_op(operation, inhoud) -> bytes
     key_pem: Callable[[str], bytes]       # a sender's key
     cert_pem: Callable[[str], bytes]      # a sender's certificate
     signed_with: Callable[[bytes, bytes], bytes]   # any key + cert (bad certificates)
     revoke: Callable[[bytes], None]       # revoke a certificate (PEM) in the server's CRL
     issue: Callable[..., tuple[bytes, bytes]]      # pki.issue_certificate on the dev CA
+    headers: Callable[[str], dict]        # the HTTP headers a client sends for an operation
 
 
 def _root(data: bytes):
@@ -118,9 +124,8 @@ def huge_text(kit):
 
 @recipe
 def lying_content_length(kit):
-    attack = Attack(kit.signed())
-    attack.headers["Content-Length"] = str(50_000_000)   # the server must not believe it
-    return attack
+    # the server must not believe it
+    return Attack(kit.signed(), {**kit.headers(CONSULTATION), "Content-Length": "50000000"})
 
 
 # -- envelope shape ----------------------------------------------------------------------
@@ -342,6 +347,32 @@ def c14n_with_comments(kit):
                           "http://www.w3.org/2001/10/xml-exc-c14n#WithComments")
 
 
+def _inclusive_namespaces(kit, namespace: str, prefixes: str, algorithm=None) -> Attack:
+    """A PrefixList parameter on SignedInfo's c14n: allowed only as exc-c14n's own."""
+    root = _root(kit.signed())
+    method = root.find(f"{_SI}/{{{DS}}}CanonicalizationMethod")
+    if algorithm:
+        method.set("Algorithm", algorithm)
+    etree.SubElement(method, f"{{{namespace}}}InclusiveNamespaces", PrefixList=prefixes)
+    return Attack(_out(root))
+
+
+@recipe
+def inclusive_namespaces_foreign(kit):
+    return _inclusive_namespaces(kit, DS, "soap-env")
+
+
+@recipe
+def inclusive_namespaces_on_inclusive_c14n(kit):
+    return _inclusive_namespaces(kit, ns.EXC_C14N, "soap-env",
+                                 "http://www.w3.org/TR/2001/REC-xml-c14n-20010315")
+
+
+@recipe
+def inclusive_namespaces_flood(kit):
+    return _inclusive_namespaces(kit, ns.EXC_C14N, " ".join(f"p{i}" for i in range(5000)))
+
+
 def _add_transform(kit, algorithm: str, child=None) -> Attack:
     root = _root(kit.signed())
     transforms = root.find(f"{_SI}/{{{DS}}}Reference/{{{DS}}}Transforms")
@@ -419,6 +450,33 @@ def tampered_body(kit):
 def exact_replay(kit):
     data = kit.signed()
     return Attack(data, before=[data])
+
+
+@recipe
+def replayed_resend(kit):
+    # A resend (same Referte, signed anew) is answered with 50003; a byte-for-byte copy
+    # of the resend is a replay like any other (issue 5 §2).
+    referte = uuid.uuid4().hex
+    first, resend = kit.signed(referte=referte), kit.signed(referte=referte)
+    return Attack(resend, before=[first, resend])
+
+
+@recipe
+def replayed_referte_conflict(kit):
+    # Refused with 10006 (the Referte was used for another question), then copied.
+    referte = uuid.uuid4().hex
+    first = kit.signed(referte=referte)
+    conflict = kit.signed_op(CONSULTATION, {"Instellingsnummer": "034567",
+                                            "Datum": dt.date(2026, 10, 1)},
+                             referte=referte)
+    return Attack(conflict, before=[first, conflict])
+
+
+@recipe
+def replayed_refused_message(kit):
+    # A business refusal (FOUT 20002) is journaled; its exact copy is a replay.
+    refused = invalid_insz(kit)
+    return Attack(refused.body, before=[refused.body], operation=refused.operation)
 
 
 @recipe
@@ -524,4 +582,32 @@ def invalid_insz(kit):
                       address=Address("Kerkstraat", "1", "9000", "Gent"))
     enrollment = EnrollmentData("034567", "1A", dt.date(2026, 9, 1), dt.date(2026, 8, 30))
     return Attack(kit.signed_op("RegistreerInschrijving",
-                                DiscimusClient.enrollment_inhoud(student, enrollment)))
+                                DiscimusClient.enrollment_inhoud(student, enrollment)),
+                  operation="RegistreerInschrijving")
+
+
+# -- HTTP: SOAPAction and the service's path -------------------------------------------
+@recipe
+def missing_soap_action(kit):
+    return Attack(kit.signed(), dict(TEXT_XML))
+
+
+@recipe
+def empty_soap_action(kit):
+    return Attack(kit.signed(), {**TEXT_XML, "SOAPAction": '""'})
+
+
+@recipe
+def mismatched_soap_action(kit):
+    # a consultation sent as if it were a registration
+    return Attack(kit.signed(), kit.headers("RegistreerInschrijving"))
+
+
+@recipe
+def sub_path(kit):
+    # spyne would serve anything below its mount point as the service itself
+    return Attack(kit.signed(), path="/inschrijving/inschrijving")
+
+
+# More recipes live beside this module; importing it registers them in RECIPES.
+from tests.security import profile_recipes  # noqa: E402,F401

@@ -29,8 +29,8 @@ OPERATIONS = {
     "RegistreerInschrijving": _ENROLLMENT,
     "CorrigeerInschrijving": _ENROLLMENT,
     "RegistreerUitschrijving": {
-        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Begindatum": START,
-        "Uitschrijving": {"Einddatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
+        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "BeginDatum": START,
+        "Uitschrijving": {"EindDatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
     "GeefDubbeleInschrijvingen": {"Instellingsnummer": DEMO_SECONDARY},
     "GeefSchoolloopbaan": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
 }
@@ -43,9 +43,9 @@ def engine(server):
     engine.dispose()
 
 
-def _post(server, data: bytes) -> requests.Response:
+def _post(server, data: bytes, headers: dict) -> requests.Response:
     return requests.post(server.url + "/inschrijving", data=data, timeout=30,
-                         headers={"Content-Type": "text/xml; charset=utf-8"})
+                         headers=headers)
 
 
 def _unsigned(data: bytes) -> bytes:
@@ -66,9 +66,10 @@ def _tampered(data: bytes) -> bytes:
                          ids=["unsigned", "tampered"])
 def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engine,
                                                         operation, spoil, code):
-    data = client_for("informat").signed_request(operation, OPERATIONS[operation])
+    informat = client_for("informat")
+    data = informat.signed_request(operation, OPERATIONS[operation])
     before = row_counts(engine)
-    response = _post(server, spoil(data))
+    response = _post(server, spoil(data), informat.http_headers(operation))
     assert response.status_code == 500 and code in response.content
     assert row_counts(engine) == before
 
@@ -76,10 +77,12 @@ def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engi
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_a_sender_without_mandate_is_refused_with_40006(server, client_for, engine,
                                                         operation):
-    data = client_for("wisa").signed_request(operation, OPERATIONS[operation])
+    wisa = client_for("wisa")
+    data = wisa.signed_request(operation, OPERATIONS[operation])
     before = row_counts(engine)
-    response = _post(server, data)
+    response = _post(server, data, wisa.http_headers(operation))
     codes = [u.findtext("{*}Identificatie") for u in
              etree.fromstring(response.content).iter("{*}Uitzondering")]
     assert response.status_code == 200 and codes == ["40006"]
-    assert row_counts(engine) == {**before, "journal": before["journal"] + 1}
+    assert row_counts(engine) == {**before, "journal": before["journal"] + 1,
+                                  "replay_keys": before["replay_keys"] + 1}

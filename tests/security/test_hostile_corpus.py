@@ -2,7 +2,8 @@
 
 For each case: the answer carries the expected code, a security refusal is a fault
 signed by the server, nothing was written (a business refusal writes only its journal
-entry), the worker is alive, and the next valid message is served.
+entry and replay key), the worker is alive, and the next valid message is served. An
+``HTTP…`` expectation is a refusal before any SOAP processing (a path not served).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from discimus_client.wsse.verifying import Verifier
 from discimus_fixtures.generator import DEMO_SECONDARY
 from discimus_service.persistence.database import make_engine, row_counts
 from discimus_service.security import pki
-from tests.security.recipes import RECIPES, TEXT_XML, Kit
+from tests.security.recipes import CONSULTATION, RECIPES, Attack, Kit
 
 ATTACKS = Path(str(resources.files("discimus_fixtures").joinpath("attacks")))
 MANIFEST = json.loads((ATTACKS / "manifest.json").read_text())["cases"]
@@ -50,12 +51,12 @@ def kit(server):
                 server_cert_pem=paths.server_cert.read_bytes())
         return clients[key]
 
-    def signed(sender="informat", afzender=None):
-        return client(sender, afzender).signed_request("GeefDubbeleInschrijvingen",
-                                                       consultation())
+    def signed(sender="informat", afzender=None, referte=None):
+        return client(sender, afzender).signed_request(CONSULTATION, consultation(),
+                                                       referte=referte)
 
-    def signed_op(operation, inhoud, sender="informat"):
-        return client(sender).signed_request(operation, inhoud)
+    def signed_op(operation, inhoud, sender="informat", referte=None):
+        return client(sender).signed_request(operation, inhoud, referte=referte)
 
     def signed_with(key_pem, cert_pem, sender="informat"):
         return client(sender, None, key_pem, cert_pem).signed_request(
@@ -70,7 +71,8 @@ def kit(server):
 
     return Kit(signed=signed, signed_op=signed_op, key_pem=lambda s: paths.sender_key(s).read_bytes(),
                cert_pem=lambda s: paths.sender_cert(s).read_bytes(),
-               signed_with=signed_with, revoke=revoke, issue=issue)
+               signed_with=signed_with, revoke=revoke, issue=issue,
+               headers=lambda operation: client("informat").http_headers(operation))
 
 
 @pytest.fixture(scope="module")
@@ -88,11 +90,10 @@ def server_certificate_der(server):
     return x509.load_pem_x509_certificate(pem).public_bytes(Encoding.DER)
 
 
-def _post(server, body: bytes, headers: dict):
+def _post(server, body: bytes, headers: dict, path: str = "/inschrijving"):
     if "Content-Length" in headers:      # requests would correct a lying length
         return _post_raw(server, body, headers)
-    return requests.post(server.url + "/inschrijving", data=body, headers=headers,
-                         timeout=30)
+    return requests.post(server.url + path, data=body, headers=headers, timeout=30)
 
 
 class _Raw:
@@ -126,34 +127,39 @@ def _signed_by_server(response, server_certificate_der):
 @pytest.mark.parametrize("case", MANIFEST, ids=[c["name"] for c in MANIFEST])
 def test_hostile_message_is_refused_and_changes_nothing(case, server, kit, engine,
                                                         server_certificate_der):
-    if "file" in case:
-        body, headers, before = (ATTACKS / case["file"]).read_bytes(), dict(TEXT_XML), []
-    else:
-        attack = RECIPES[case["recipe"]](kit)
-        body, headers, before = attack.body, attack.headers, attack.before
-    for data in before:
-        assert _post(server, data, TEXT_XML).status_code == 200
+    attack = (RECIPES[case["recipe"]](kit) if "recipe" in case
+              else Attack((ATTACKS / case["file"]).read_bytes()))
+    headers = kit.headers(attack.operation) if attack.headers is None else attack.headers
+    for data in attack.before:
+        assert _post(server, data, kit.headers(attack.operation)).status_code == 200
     counts = row_counts(engine)
 
-    response = _post(server, body, headers)
+    response = _post(server, attack.body, headers, attack.path)
 
     assert response.status_code == case["status"], response.text[:500]
-    envelope = _signed_by_server(response, server_certificate_der)
-    after = row_counts(engine)
-    if case["expect"].startswith("S"):
+    if case["expect"].startswith("HTTP"):
+        assert not response.content.lstrip().startswith(b"<")
+        assert row_counts(engine) == counts, "a refused request wrote something"
+    elif case["expect"].startswith("S"):
+        envelope = _signed_by_server(response, server_certificate_der)
+        after = row_counts(engine)
         fault = envelope.payload
         assert etree.QName(fault).localname == "Fault"
         faultstring = fault.findtext("faultstring")
         assert faultstring.startswith(f"[{case['expect']}] "), faultstring
+        assert case.get("says", "") in faultstring
         assert "Traceback" not in faultstring and "/work" not in faultstring
         assert after == counts, "a refused message wrote something"
     else:
+        envelope = _signed_by_server(response, server_certificate_der)
+        after = row_counts(engine)
         codes = [u.findtext("{*}Identificatie") for u in envelope.payload.iter(UITZONDERING)]
         assert case["expect"][1:] in codes, codes
-        assert after == {**counts, "journal": counts["journal"] + 1}, \
-            "a business refusal writes its journal entry and nothing else"
+        assert after == {**counts, "journal": counts["journal"] + 1,
+                         "replay_keys": counts["replay_keys"] + 1}, \
+            "a business refusal writes its journal entry and replay key, nothing else"
 
-    valid = _post(server, kit.signed(), TEXT_XML)          # the worker is alive
+    valid = _post(server, kit.signed(), kit.headers(CONSULTATION))   # the worker is alive
     assert valid.status_code == 200, valid.text[:500]
 
 

@@ -1,6 +1,7 @@
 """Migrations: the Alembic history creates exactly the tables the code maps."""
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 
 from sqlalchemy import inspect
@@ -37,7 +38,7 @@ def test_two_workers_migrating_a_fresh_database_at_once(database_url):
         w.join(120)
     assert [w.exitcode for w in workers] == [0, 0]
     engine = make_engine(database_url)
-    assert current_revision(engine) == head_revision() == "0002"
+    assert current_revision(engine) == head_revision()
     engine.dispose()
 
 
@@ -49,3 +50,25 @@ def test_the_migrations_and_the_tables_do_not_differ(engine):
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, tables.metadata) == []
         connection.rollback()
+
+
+def test_the_replay_keys_the_journal_held_are_kept_by_the_upgrade(database_url):
+    """0003 copies the journal's replay keys: what was a replay stays one."""
+    from alembic import command
+    from sqlalchemy import insert, select
+    from discimus_service.persistence.database import _alembic_config
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "0001")
+            connection.execute(insert(tables.journal).values(
+                sender_id="informat", referte="r-1", operation="RegistreerInschrijving",
+                received_at=dt.datetime(2026, 9, 3, tzinfo=dt.timezone.utc),
+                raw_message=b"<signed/>", question_digest="d" * 64, verdict="AANVAARD",
+                codes="", answer_json="{}", replay_key="k-1"))
+        migrate(engine)
+        with engine.connect() as connection:
+            keys = connection.execute(select(tables.replay_keys.c.replay_key)).scalars()
+            assert list(keys) == ["k-1"]
+    finally:
+        engine.dispose()

@@ -4,14 +4,14 @@ GeefDubbeleInschrijvingen is answered by one self-join of ``enrollments`` (own
 enrollment at the school, other enrollment of the same INSZ elsewhere), walked in INSZ
 order. ``ix_enrollments_insz_start`` covers everything ``ix_enrollments_insz`` did.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-26
 """
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,296 @@
+"""Message type 1, enrollments and de-registrations: the contract's types, documented.
+
+Field names follow MAGDA's own spelling (``BeginDatum``/``EindDatum`` as in Generiek's
+PeriodeType, ``DatumInschrijving``, ``DatumEersteLes``, ``Aanleiding``, ``SituatieNa`` as
+in LeerplichtOnderwijs-02.01). Code lists take their codes from the domain's enums and
+document each one here, so a code added to the domain without a meaning fails at import.
+"""
+from __future__ import annotations
+
+from spyne.model.complex import ComplexModel
+from spyne.model.primitive import Date, Integer, Unicode
+
+from discimus_service.domain.model import Aanleiding, Sex
+from discimus_service.soap.documented import (
+    code_list, complex_type, field, list_type, simple_type,
+)
+from discimus_service.soap.generiek import NaamType
+from discimus_service.soap.namespaces import INSCHRIJVING as NS
+
+# -- simple types ----------------------------------------------------------------------------
+InstellingsnummerType = simple_type(
+    "InstellingsnummerType", NS, "Institution number given by the Department: 1 to 6 "
+    "digits (leading zeros are dropped in some data).", pattern=r"\d{1,6}")
+StamnummerType = simple_type(
+    "StamnummerType", NS, "The school's student number (stamnummer), at most 10 "
+    "characters; the service checks its form (7 digits).", max_len=10)
+INSZType = simple_type(
+    "INSZType", NS, "National register or bis number (INSZ), 11 digits; the service "
+    "checks it (code 20002). Empty or absent while the student awaits a number.",
+    max_len=20)
+PersoonsnaamType = simple_type(
+    "PersoonsnaamType", NS, "A first name or family name, 1 to 120 characters.",
+    min_len=1, max_len=120)
+NISLandcodeType = simple_type(
+    "NISLandcodeType", NS, "NIS country code, five digits: 00150 Belgium, 00999 other "
+    "or unknown.", pattern=r"\d{5}")
+StraatType = simple_type("StraatType", NS, "Street name, at most 120 characters.",
+                         max_len=120)
+AdresnummerType = simple_type("AdresnummerType", NS, "A house or box number as written "
+                              "(e.g. 12A), at most 15 characters.", max_len=15)
+PostcodeType = simple_type("PostcodeType", NS, "Postcode, at most 10 characters; a "
+                           "Belgian one has four digits.", max_len=10)
+AdministratieveGroepType = simple_type(
+    "AdministratieveGroepType", NS, "The administrative group (class group) of the "
+    "enrollment, 1 to 20 characters.", min_len=1, max_len=20)
+VestigingsplaatsType = simple_type(
+    "VestigingsplaatsType", NS, "The establishment (vestigingsplaats) where the student "
+    "is taught, at most 20 characters.", max_len=20)
+SituatieNaUitschrijvingCodeType = simple_type(
+    "SituatieNaUitschrijvingCodeType", NS, "Code of the student's situation after the "
+    "de-registration, one or two digits (MAGDA's SituatieNaUitschrijvingCodeType). "
+    "The code list is AGODI's and not public: the emulator checks the form only.",
+    pattern=r"\d{1,2}")
+VervolgType = simple_type(
+    "VervolgType", NS, "An opaque continuation token, at most 200 characters: copy it "
+    "from an answer into the next question, unchanged.", max_len=200)
+
+GeslachtType = code_list("GeslachtType", NS, "Sex as registered.", {
+    "M": "Male.",
+    "V": "Female (vrouwelijk).",
+    "X": "Neither M nor V is registered (X in the national register).",
+}, codes=Sex)
+AanleidingUitschrijvingCodeType = code_list(
+    "AanleidingUitschrijvingCodeType", NS, "Reason of a de-registration, one capital "
+    "letter (MAGDA's AanleidingUitschrijvingCodeType).", {
+        Aanleiding.SCHOOLVERANDERING.value: "Change of school (schoolverandering).",
+        Aanleiding.EINDE_SCHOOLJAAR.value: "End of the school year, or the programme "
+                                           "was completed.",
+        Aanleiding.VERHUIS.value: "Moved abroad or out of reach (verhuis).",
+        Aanleiding.DEFINITIEVE_UITSLUITING.value: "Definitive exclusion (definitieve "
+                                                  "uitsluiting).",
+        Aanleiding.ONTBINDING.value: "Dissolution of a conditional enrollment because "
+                                     "the adaptations were unreasonable (ontbinding).",
+        Aanleiding.HUISONDERWIJS.value: "Home education (huisonderwijs).",
+        Aanleiding.OVERLIJDEN.value: "Death of the student (overlijden).",
+        Aanleiding.ANDERE.value: "Another reason (andere).",
+    }, codes=Aanleiding)
+InschrijvingStatusType = code_list("InschrijvingStatusType", NS, "State of an "
+                                   "enrollment.", {
+    "INGESCHREVEN": "Enrolled: no de-registration is registered.",
+    "UITGESCHREVEN": "De-registered: EindDatum is the last day.",
+})
+
+
+# -- question types ------------------------------------------------------------------------------
+@complex_type
+class AdresType(ComplexModel):
+    """The student's address; only Land is required (00999 when unknown)."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Straat", field(StraatType, "Street.", optional=True)),
+        ("Huisnummer", field(AdresnummerType, "House number.", optional=True)),
+        ("Busnummer", field(AdresnummerType, "Box number.", optional=True)),
+        ("Postcode", field(PostcodeType, "Postcode.", optional=True)),
+        ("Gemeente", field(NaamType, "Municipality.", optional=True)),
+        ("Land", field(NISLandcodeType, "Country.")),
+    ]
+
+
+@complex_type
+class LeerlingType(ComplexModel):
+    """Identification data of the student as the school has them."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("INSZ", field(INSZType, "The student's INSZ; leave it out (or empty) while "
+                       "the student has none yet: AGODI supplies it later.",
+                       optional=True)),
+        ("Stamnummer", field(StamnummerType, "The school's student number.")),
+        ("Voornaam", field(PersoonsnaamType, "First name.")),
+        ("Naam", field(PersoonsnaamType, "Family name.")),
+        ("Geboortedatum", field(Date, "Date of birth.")),
+        ("Geslacht", field(GeslachtType, "Sex.")),
+        ("Nationaliteit", field(NISLandcodeType, "Nationality.")),
+        ("Adres", field(AdresType, "Address.")),
+    ]
+
+
+@complex_type
+class InschrijvingType(ComplexModel):
+    """An enrollment in one administrative group of one institution."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The institution.")),
+        ("AdministratieveGroep", field(AdministratieveGroepType, "The group.")),
+        ("Vestigingsplaats", field(VestigingsplaatsType, "The establishment.",
+                                   optional=True)),
+        ("BeginDatum", field(Date, "First day of the enrollment.")),
+        ("DatumEersteLes", field(Date, "Expected first day of attendance.",
+                                 optional=True)),
+        ("DatumInschrijving", field(Date, "The day the student was enrolled; not after "
+                                    "today.")),
+    ]
+
+
+@complex_type
+class InschrijvingVraagInhoudType(ComplexModel):
+    """RegistreerInschrijving and CorrigeerInschrijving: the student and the
+    enrollment."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Leerling", field(LeerlingType, "The student.")),
+        ("Inschrijving", field(InschrijvingType, "The enrollment.")),
+    ]
+
+
+@complex_type
+class UitschrijvingType(ComplexModel):
+    """A de-registration: last day, reason and what the student does next."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("EindDatum", field(Date, "Last day of the enrollment; not before its "
+                            "BeginDatum.")),
+        ("Aanleiding", field(AanleidingUitschrijvingCodeType, "Reason.")),
+        ("SituatieNa", field(SituatieNaUitschrijvingCodeType, "Situation after.")),
+    ]
+
+
+@complex_type
+class UitschrijvingVraagInhoudType(ComplexModel):
+    """RegistreerUitschrijving: which enrollment ends, and how."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The institution.")),
+        ("Stamnummer", field(StamnummerType, "The student.")),
+        ("BeginDatum", field(Date, "BeginDatum of the enrollment that ends.")),
+        ("Uitschrijving", field(UitschrijvingType, "The de-registration.")),
+    ]
+
+
+@complex_type
+class DubbeleInschrijvingenVraagInhoudType(ComplexModel):
+    """GeefDubbeleInschrijvingen: the institution's students also enrolled elsewhere."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking institution.")),
+        ("Datum", field(Date, "Only overlaps that include this day; absent: all.",
+                        optional=True)),
+        ("Vervolg", field(VervolgType, "The Vervolg of the previous answer, to get the "
+                          "next page; absent for the first page.", optional=True)),
+    ]
+
+
+@complex_type
+class SchoolloopbaanVraagInhoudType(ComplexModel):
+    """GeefSchoolloopbaan: a student's enrollment here and at the schools before and
+    after; give INSZ or Stamnummer."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking institution.")),
+        ("INSZ", field(INSZType, "The student's INSZ.", optional=True)),
+        ("Stamnummer", field(StamnummerType, "The student's number at the asking "
+                             "institution.", optional=True)),
+    ]
+
+
+# -- answer types ---------------------------------------------------------------------------------
+@complex_type
+class InschrijvingResultaatType(ComplexModel):
+    """An enrollment as Discimus holds it."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("DiscimusReferte", field(Integer, "Discimus's own number of the enrollment.")),
+        ("Instellingsnummer", field(InstellingsnummerType, "The institution.")),
+        ("InstellingNaam", field(Unicode, "Name of the institution, when known.",
+                                 optional=True)),
+        ("Stamnummer", field(StamnummerType, "The student's number there.")),
+        ("AdministratieveGroep", field(AdministratieveGroepType, "The group.")),
+        ("BeginDatum", field(Date, "First day.")),
+        ("DatumInschrijving", field(Date, "Day of enrollment.")),
+        ("DatumEersteLes", field(Date, "Expected first day of attendance.",
+                                 optional=True)),
+        ("EindDatum", field(Date, "Last day: present once de-registered.",
+                            optional=True)),
+        ("Status", field(InschrijvingStatusType, "Enrolled or de-registered.")),
+    ]
+
+
+@complex_type
+class InschrijvingAntwoordInhoudType(ComplexModel):
+    """The enrollment as stored after the question."""
+
+    __namespace__ = NS
+    _type_info = [("Inschrijving", field(InschrijvingResultaatType, "The enrollment."))]
+
+
+@complex_type
+class PeriodeType(ComplexModel):
+    """A period of days; without EindDatum it is open-ended."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("BeginDatum", field(Date, "First day.")),
+        ("EindDatum", field(Date, "Last day; absent: open-ended.", optional=True)),
+    ]
+
+
+@complex_type
+class DubbeleInschrijvingType(ComplexModel):
+    """A student enrolled here and at another institution over the same days."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("INSZ", field(INSZType, "The student's INSZ.")),
+        ("Naam", field(PersoonsnaamType, "Family name.")),
+        ("Voornaam", field(PersoonsnaamType, "First name.")),
+        ("EigenInschrijving", field(InschrijvingResultaatType, "The enrollment at the "
+                                    "asking institution.")),
+        ("AndereInschrijving", field(InschrijvingResultaatType, "The enrollment at the "
+                                     "other institution.")),
+        ("OverlapPeriode", field(PeriodeType, "The days both enrollments run.")),
+    ]
+
+
+DubbeleInschrijvingenType = list_type(
+    "DubbeleInschrijvingenType", NS, "Double enrollments; empty when there are none.",
+    DubbeleInschrijvingType, "DubbeleInschrijving", "One double enrollment.")
+
+
+@complex_type
+class DubbeleInschrijvingenAntwoordInhoudType(ComplexModel):
+    """The double enrollments of the asking institution, one page at a time."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking institution.")),
+        ("DubbeleInschrijvingen", field(DubbeleInschrijvingenType, "This page of "
+                                        "double enrollments.")),
+        ("Vervolg", field(VervolgType, "Present only when more double enrollments "
+                          "follow: send it back as the question's Vervolg to get the "
+                          "next page.", optional=True)),
+    ]
+
+
+@complex_type
+class SchoolloopbaanAntwoordInhoudType(ComplexModel):
+    """A student's enrollment at the asking institution and the ones around it."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("INSZ", field(INSZType, "The student's INSZ, when known.", optional=True)),
+        ("Stamnummer", field(StamnummerType, "The student's number here.")),
+        ("Inschrijving", field(InschrijvingResultaatType, "The enrollment here.")),
+        ("VorigeSchool", field(InschrijvingResultaatType, "The enrollment before it, at "
+                               "another institution.", optional=True)),
+        ("VolgendeSchool", field(InschrijvingResultaatType, "The enrollment after it, "
+                                 "at another institution.", optional=True)),
+    ]
