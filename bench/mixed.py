@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from tests.e2e.server import start_server  # noqa: E402
 
 
-def _poster(url: str, bodies: list[bytes], seconds: float, queue) -> None:
+def _poster(url: str, bodies: list[bytes], action: str, seconds: float, queue) -> None:
     target = urlparse(url)
     kinds: Counter = Counter()
     start = time.perf_counter()
@@ -43,7 +43,8 @@ def _poster(url: str, bodies: list[bytes], seconds: float, queue) -> None:
         conn = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
         try:
             conn.request("POST", target.path, body=body,
-                         headers={"Content-Type": "text/xml; charset=utf-8"})
+                         headers={"Content-Type": "text/xml; charset=utf-8",
+                                  "SOAPAction": f'"{action}"'})
             response = conn.getresponse()
             data = response.read()
             signed = (response.getheader("Content-Type", "").startswith("text/xml")
@@ -119,11 +120,13 @@ def _measure(url: str, pki: str, institution: str, args) -> dict:
     for w in range(args.writers):
         bodies = _registrations(pki, institution, int(args.seconds * 150), w)
         jobs.append(mp.Process(target=_poster, args=(
-            url + "/inschrijving", bodies, args.seconds, queues["registrations"])))
+            url + "/inschrijving", bodies, "RegistreerInschrijving", args.seconds,
+            queues["registrations"])))
     for _ in range(args.readers):
         bodies = _consultations(pki, institution, int(args.seconds * 20))
         jobs.append(mp.Process(target=_poster, args=(
-            url + "/inschrijving", bodies, args.seconds, queues["consultations"])))
+            url + "/inschrijving", bodies, "GeefDubbeleInschrijvingen", args.seconds,
+            queues["consultations"])))
     for job in jobs:
         job.start()
     counts = {"registrations": args.writers, "consultations": args.readers}

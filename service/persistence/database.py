@@ -86,7 +86,8 @@ def _on_begin_postgresql(connection) -> None:
 def _deadline_errors(context) -> None:
     """Time-outs as :class:`DeadlineExceeded`, whatever the database calls them."""
     orig = context.original_exception
-    if getattr(orig, "sqlstate", None) in ("57014", "55P03"):   # query_canceled, lock_not_available
+    # PostgreSQL: query_canceled (statement_timeout), lock_not_available (lock_timeout).
+    if getattr(orig, "sqlstate", None) in ("57014", "55P03"):
         raise DeadlineExceeded(str(orig).splitlines()[0][:200]) from orig
     if isinstance(orig, sqlite3.OperationalError) and (
             "interrupted" in str(orig) or "database is locked" in str(orig)):

@@ -16,9 +16,6 @@ from discimus_client.wsse.verifying import Verifier
 from tests import dbhelpers
 from tests.e2e.server import start_server
 
-TEXT_XML = {"Content-Type": "text/xml; charset=utf-8"}
-
-
 @contextlib.contextmanager
 def running_server(root: Path, database: str, **env):
     """The emulator (front + gunicorn, two sync workers) on ``sqlite`` or ``postgresql``.

@@ -23,7 +23,7 @@ from discimus_fixtures.generator import DEMO_SECONDARY
 from discimus_service.persistence import tables
 from discimus_service.persistence.database import make_engine
 from tests.reliability.helpers import (
-    TEXT_XML, codes, fault_code, registrations, verified_answer, worker_pids,
+    codes, fault_code, registrations, verified_answer, worker_pids,
 )
 
 CLIENTS, PER_CLIENT = 4, 15
@@ -35,6 +35,7 @@ def test_killing_workers_under_load_loses_no_acknowledged_message(server_on, dat
     client = DiscimusClient.from_pki(server.url, server.pki_dir, "informat")
     messages = registrations(client, DEMO_SECONDARY, CLIENTS * PER_CLIENT,
                              prefix="kill")
+    headers = client.http_headers("RegistreerInschrijving")
     answered = threading.Semaphore(0)
     killed: list[int] = []
 
@@ -43,7 +44,7 @@ def test_killing_workers_under_load_loses_no_acknowledged_message(server_on, dat
         with requests.Session() as session:
             for referte, _stam, _inhoud, body in share:
                 response = session.post(server.url + "/inschrijving", data=body,
-                                        headers=TEXT_XML, timeout=120)
+                                        headers=headers, timeout=120)
                 out.append((referte, response))
                 answered.release()
         return out
@@ -86,7 +87,7 @@ def test_killing_workers_under_load_loses_no_acknowledged_message(server_on, dat
         # Whatever happened to the others, a resend (same Referte) settles them once.
         by_referte = {referte: inhoud for referte, _s, inhoud, _b in messages}
         for referte in sorted(unanswered):
-            again = requests.post(server.url + "/inschrijving", headers=TEXT_XML,
+            again = requests.post(server.url + "/inschrijving", headers=headers,
                                   data=client.signed_request(
                                       "RegistreerInschrijving", by_referte[referte],
                                       referte=referte), timeout=120)

@@ -15,7 +15,7 @@ import requests
 
 from discimus_client.client import DiscimusClient
 from discimus_fixtures.generator import DEMO_SECONDARY
-from tests.reliability.helpers import TEXT_XML, codes, registrations, verified_answer
+from tests.reliability.helpers import codes, registrations, verified_answer
 
 SLOW_CLIENTS = 10
 
@@ -24,6 +24,7 @@ def test_normal_requests_are_answered_while_ten_clients_trickle(server_on):
     server = server_on("sqlite")
     client = DiscimusClient.from_pki(server.url, server.pki_dir, "informat")
     messages = registrations(client, DEMO_SECONDARY, 8, prefix="slow", first=1_000)
+    headers = client.http_headers("RegistreerInschrijving")
     target = urlparse(server.url)
     quiet = []
     try:
@@ -36,7 +37,7 @@ def test_normal_requests_are_answered_while_ten_clients_trickle(server_on):
         for referte, _stam, _inhoud, body in messages:
             # The timeout only stops a broken run from hanging; nothing is timed.
             response = requests.post(server.url + "/inschrijving", data=body,
-                                     headers=TEXT_XML, timeout=25)
+                                     headers=headers, timeout=25)
             verified_answer(response.content, server_cert)
             assert response.status_code == 200 and 30020 not in codes(response.content)
         for connection in quiet:          # still waiting for the rest of their body

@@ -13,7 +13,7 @@ import requests
 from discimus_client.client import DiscimusClient
 from discimus_fixtures.generator import DEMO_SECONDARY
 from discimus_service.persistence.database import make_engine, row_counts
-from tests.reliability.helpers import TEXT_XML, fault_code, registrations, verified_answer
+from tests.reliability.helpers import fault_code, registrations, verified_answer
 
 
 def test_a_registration_that_cannot_get_the_lock_in_time_is_a_signed_s501(server_on):
@@ -21,6 +21,7 @@ def test_a_registration_that_cannot_get_the_lock_in_time_is_a_signed_s501(server
     client = DiscimusClient.from_pki(server.url, server.pki_dir, "informat")
     [(referte, _stam, inhoud, body)] = registrations(
         client, DEMO_SECONDARY, 1, prefix="late", first=2_000)
+    headers = client.http_headers("RegistreerInschrijving")
     engine = make_engine(server.database_url)
     before = row_counts(engine)
     blocker = sqlite3.connect(server.database_url.removeprefix("sqlite:///"),
@@ -28,7 +29,7 @@ def test_a_registration_that_cannot_get_the_lock_in_time_is_a_signed_s501(server
     try:
         blocker.execute("BEGIN IMMEDIATE")               # the write lock is ours
         response = requests.post(server.url + "/inschrijving", data=body,
-                                 headers=TEXT_XML, timeout=60)
+                                 headers=headers, timeout=60)
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
@@ -36,7 +37,7 @@ def test_a_registration_that_cannot_get_the_lock_in_time_is_a_signed_s501(server
     assert response.status_code == 500 and fault_code(response.content) == "S501"
     assert row_counts(engine) == before
     # And the same message, signed anew, goes through once the lock is free.
-    again = requests.post(server.url + "/inschrijving", headers=TEXT_XML, timeout=60,
+    again = requests.post(server.url + "/inschrijving", headers=headers, timeout=60,
                           data=client.signed_request("RegistreerInschrijving", inhoud,
                                                      referte=referte))
     assert again.status_code == 200
