@@ -54,8 +54,10 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
                          sqlite_synchronous=settings.sqlite_synchronous)
     migrate(engine)
 
-    def uow_factory():
-        return SqlAlchemyUnitOfWork(engine)
+    def uow_factory(*, read_only: bool = False):
+        return SqlAlchemyUnitOfWork(engine, read_only=read_only,
+                                    timeout=settings.transaction_seconds,
+                                    page_size=settings.doubles_per_answer)
 
     paths = PkiPaths(settings.pki_dir)
     signer = Signer(paths.server_key.read_bytes(), paths.server_cert.read_bytes(),

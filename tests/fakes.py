@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import itertools
 
+from discimus_service.domain import consultations
 from discimus_service.services import ports
 
 
@@ -39,11 +40,21 @@ class FakeEnrollments(ports.EnrollmentRepository):
                 return copy.deepcopy(e)
         return None
 
-    def at_institution(self, institution_number, stamnummer=None):
+    def at_institution(self, institution_number, stamnummer=None, *, insz=None):
         return sorted((copy.deepcopy(e) for e in self.s.enrollments.values()
                        if e.institution_number == institution_number
-                       and (stamnummer is None or e.stamnummer == stamnummer)),
-                      key=lambda e: e.start_date)
+                       and (stamnummer is None or e.stamnummer == stamnummer)
+                       and (insz is None or e.insz == insz)),
+                      key=lambda e: (e.start_date, e.id))
+
+    def doubles_at(self, institution_number, *, on=None, after=None, limit):
+        # The domain rule over every pair: what the SQL query must agree with.
+        own = self.at_institution(institution_number)
+        doubles = consultations.double_enrollments(
+            own, [copy.deepcopy(e) for e in self.s.enrollments.values()], on=on)
+        pairs = [(d.own, d.other) for d in doubles
+                 if after is None or consultations.order_key(d) > tuple(after)]
+        return pairs[:limit]
 
     def for_students(self, inszs):
         inszs = set(inszs)
@@ -161,13 +172,16 @@ class FakeDatabase:
         self.ids = itertools.count(1)
         self.commits = 0
 
-    def uow(self) -> "FakeUnitOfWork":
-        return FakeUnitOfWork(self)
+    def uow(self, *, read_only: bool = False) -> "FakeUnitOfWork":
+        return FakeUnitOfWork(self, read_only=read_only)
 
 
 class FakeUnitOfWork(ports.UnitOfWork):
-    def __init__(self, db: FakeDatabase):
+    def __init__(self, db: FakeDatabase, *, read_only: bool = False,
+                 page_size: int = ports.DEFAULT_PAGE_SIZE):
         self.db = db
+        self.read_only = read_only
+        self.page_size = page_size
         self._begin()
 
     def _begin(self):
@@ -181,6 +195,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.journal = FakeJournal(self.state)
 
     def commit(self):
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         # The unique keys a concurrent unit may have taken since this one began: the
         # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
         taken = self.db.committed

@@ -107,6 +107,12 @@ class AbsenceCodeNotInForceError(ValidationError):
     code = 10011
 
 
+class InvalidContinuationError(ValidationError):
+    """Vervolg is not one this service gave."""
+
+    code = 10012
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 

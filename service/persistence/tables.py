@@ -78,8 +78,12 @@ enrollments = Table(
     Column("situation_after", String(2)),
     UniqueConstraint("institution_number", "stamnummer", "start_date",
                      name="uq_enrollments_natural_key"),
-    Index("ix_enrollments_insz", "insz"),
     Index("ix_enrollments_school_student", "institution_number", "stamnummer"),
+    # A school's students in INSZ order: the double-enrollment query walks it and
+    # stops after one answer's worth; the career finds a student by INSZ in it.
+    Index("ix_enrollments_school_insz", "institution_number", "insz"),
+    # The other side of a double: a student's enrollments everywhere, by start date.
+    Index("ix_enrollments_insz_start", "insz", "start_date"),
 )
 
 journal = Table(

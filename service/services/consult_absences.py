@@ -12,27 +12,30 @@ import binascii
 import datetime as dt
 
 from discimus_service.domain import identifiers
-from discimus_service.domain.errors import InvalidDateError, ValidationError
+from discimus_service.domain.errors import (
+    InvalidContinuationError, InvalidDateError,
+)
 from discimus_service.domain.model import MessageType
 from discimus_service.services.absence_views import (
     AbsencesConsultation, AbsencesView, AbsenceView,
 )
 from discimus_service.services.answers import Answer
 from discimus_service.services.common import require_mandate
-from discimus_service.services.exchange import Receipt
+from discimus_service.services.exchange import Receipt, read_only
 from discimus_service.services.ports import UnitOfWork
 
 PAGE_SIZE = 500
 _TOKEN_PREFIX = "afw1:"
 
 
+@read_only
 def consult_absences(uow: UnitOfWork, receipt: Receipt, q: AbsencesConsultation) -> Answer:
     """One page of the school's half days of absence.
 
     :raises AuthorisationError: no mandate for this school and message type 2.
     :raises InvalidStamnummerError: the stamnummer asked for is not valid.
     :raises InvalidDateError: EindDatum before BeginDatum.
-    :raises ValidationError: the Vervolg is not one this service gave out.
+    :raises InvalidContinuationError: the Vervolg is not one this service gave out.
     """
     require_mandate(uow, receipt, q.institution_number, MessageType.AFWEZIGHEDEN)
     stamnummer = (identifiers.validate_stamnummer(q.stamnummer)
@@ -57,7 +60,7 @@ def encode_continuation(day: dt.date, last_id: int) -> str:
 
 
 def decode_continuation(token: str) -> tuple[dt.date, int]:
-    """:raises ValidationError: not a token of this service."""
+    """:raises InvalidContinuationError: not a token of this service."""
     try:
         if not token.startswith(_TOKEN_PREFIX):
             raise ValueError(token)
@@ -66,6 +69,6 @@ def decode_continuation(token: str) -> tuple[dt.date, int]:
         day, last_id = text.split("|")
         return dt.date.fromisoformat(day), int(last_id)
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ValidationError("the Vervolg is not one this service gave out: copy it "
-                              "unchanged from the previous answer of GeefAfwezigheden",
-                              field="Vervolg") from None
+        raise InvalidContinuationError(
+            "the Vervolg is not one this service gave out: copy it unchanged from the "
+            "previous answer of GeefAfwezigheden", field="Vervolg") from None

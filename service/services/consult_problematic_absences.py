@@ -24,10 +24,11 @@ from discimus_service.services.absence_views import (
 )
 from discimus_service.services.answers import Answer
 from discimus_service.services.common import require_mandate
-from discimus_service.services.exchange import Receipt
+from discimus_service.services.exchange import Receipt, read_only
 from discimus_service.services.ports import UnitOfWork
 
 
+@read_only
 def consult_problematic_absences(uow: UnitOfWork, receipt: Receipt,
                                  q: ProblematicConsultation) -> Answer:
     """B half days other schools registered for the school's students, per school year.

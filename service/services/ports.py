@@ -25,9 +25,24 @@ class EnrollmentRepository(abc.ABC):
         """The enrollment with this natural key, or None."""
 
     @abc.abstractmethod
-    def at_institution(self, institution_number: str,
-                       stamnummer: str | None = None) -> list[Enrollment]:
-        """All enrollments at an institution (optionally of one stamnummer), by start date."""
+    def at_institution(self, institution_number: str, stamnummer: str | None = None, *,
+                       insz: str | None = None) -> list[Enrollment]:
+        """Enrollments at an institution, by start date; of one student when given.
+
+        Without ``stamnummer`` or ``insz`` that is the whole school: only for tools and
+        tests, never on a request's path (its cost grows with the school).
+        """
+
+    @abc.abstractmethod
+    def doubles_at(self, institution_number: str, *, on: dt.date | None = None,
+                   after: tuple | None = None,
+                   limit: int) -> list[tuple[Enrollment, Enrollment]]:
+        """Candidate double enrollments of a school: (own, other) pairs, found by the store.
+
+        The pairs :func:`domain.consultations.double_enrollment` accepts, in
+        :func:`domain.consultations.order_key` order, starting after the key ``after``
+        (keyset pagination), at most ``limit`` of them.
+        """
 
     @abc.abstractmethod
     def for_students(self, inszs: Iterable[str]) -> list[Enrollment]:
@@ -120,9 +135,23 @@ class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
 
-class UnitOfWork(abc.ABC):
-    """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
+class DeadlineExceeded(Exception):
+    """The transaction ran out of time (its own budget or a lock wait); rolled back."""
 
+
+# Most doubles in one answer; more are given in parts (Vervolg). Settings can lower it.
+DEFAULT_PAGE_SIZE = 500
+
+
+class UnitOfWork(abc.ABC):
+    """One transaction. Leaving the ``with`` block without ``commit()`` rolls back.
+
+    Made with ``read_only=True`` it only reads: on SQLite it never takes the write lock,
+    so a long consultation does not hold up registrations; committing it is an error.
+    """
+
+    read_only: bool = False
+    page_size: int = DEFAULT_PAGE_SIZE     # the most items one answer lists
     enrollments: EnrollmentRepository
     absences: AbsenceRepository
     schools: SchoolRepository
