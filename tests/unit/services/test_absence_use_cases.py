@@ -166,10 +166,11 @@ def test_a_school_sees_only_its_own_registrations(uow):
 
 
 @pytest.mark.parametrize("token", ["nonsense", "afw1:!!!", "afw1:MjAyNg"])
-def test_a_forged_continuation_is_refused(uow, token):
-    from discimus_service.domain.errors import ValidationError
-    with pytest.raises(ValidationError, match="Vervolg"):
+def test_a_forged_continuation_is_refused_with_10012(uow, token):
+    from discimus_service.domain.errors import InvalidContinuationError
+    with pytest.raises(InvalidContinuationError, match="Vervolg") as refused:
         consult_absences(uow, receipt(), AbsencesConsultation(SCHOOL, continuation=token))
+    assert refused.value.code == 10012 and refused.value.field == "Vervolg"
 
 
 def test_at_most_100_problems_are_listed_and_the_last_says_how_many_more(uow):
