@@ -116,21 +116,12 @@ def _run_cancel(args) -> int:
 
 
 def _run_list(args) -> int:
-    from discimus_client.cli import _show
-
-    def every_page(client):
-        result = client.absences(args.institution, stamnummer=args.stamnummer,
-                                 first=args.first, last=args.last, referte=args.referte)
-        items = list(result.inhoud or [])
-        while result.ok and result.continuation and not args.first_page_only:
-            result = client.absences(args.institution, stamnummer=args.stamnummer,
-                                     first=args.first, last=args.last,
-                                     continuation=result.continuation)
-            items += result.inhoud or []
-        return r.Result(referte=result.referte, inhoud=items if result.ok else None,
-                        uitzonderingen=result.uitzonderingen,
-                        continuation=result.continuation)
-    return _show(args, every_page, render)
+    from discimus_client.cli import _show, every_page
+    return _show(args, lambda c: every_page(
+        lambda vervolg: c.absences(args.institution, stamnummer=args.stamnummer,
+                                   first=args.first, last=args.last, continuation=vervolg,
+                                   referte=None if vervolg else args.referte),
+        first_page_only=args.first_page_only), render)
 
 
 def _run_problematic(args) -> int:
