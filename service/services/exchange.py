@@ -95,14 +95,8 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
 
 def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
     with uow_factory() as uow:
-        if uow.journal.has_replay_key(receipt.replay_key):
-            raise ReplayedMessage("this signed message was already received; "
-                                  "sign every message anew (new Timestamp, new Referte)")
-        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
-        if prior is not None:
-            answer = _answer_again(prior, receipt, digest, result_type)
-        else:
-            answer = _first_use(uow, receipt, question, use_case)
+        answer, first_use = _decide(uow, receipt, question, use_case, result_type, digest)
+        if first_use:
             if not answer.accepted:
                 uow.rollback()
             _journal(uow, receipt, digest, answer)
@@ -120,21 +114,28 @@ def _consult_once(uow_factory, receipt, question, use_case, result_type, digest)
     # makes an insert fail on a unique key; handle() then tries again and answers from
     # (or refuses on) the winner's rows.
     with uow_factory(read_only=True) as uow:
-        if uow.journal.has_replay_key(receipt.replay_key):
-            raise ReplayedMessage("this signed message was already received; "
-                                  "sign every message anew (new Timestamp, new Referte)")
-        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
-        if prior is not None:
-            answer = _answer_again(prior, receipt, digest, result_type)
-        else:
-            answer = _first_use(uow, receipt, question, use_case)
+        answer, first_use = _decide(uow, receipt, question, use_case, result_type, digest)
     with uow_factory() as uow:
-        if prior is None:
+        if first_use:
             _journal(uow, receipt, digest, answer)
         uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
                                    receipt.received_at)
         uow.commit()
     return answer
+
+
+def _decide(uow, receipt, question, use_case, result_type, digest) -> tuple[Answer, bool]:
+    """This message's answer, and whether it is the first use of its Referte.
+
+    :raises ReplayedMessage: the very same signed message was received before.
+    """
+    if uow.journal.has_replay_key(receipt.replay_key):
+        raise ReplayedMessage("this signed message was already received; "
+                              "sign every message anew (new Timestamp, new Referte)")
+    prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
+    if prior is not None:
+        return _answer_again(prior, receipt, digest, result_type), False
+    return _first_use(uow, receipt, question, use_case), True
 
 
 def _answer_again(prior: JournalEntry, receipt: Receipt, digest: str,
