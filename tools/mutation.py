@@ -71,7 +71,8 @@ TARGETS = {
         "discimus_service/domain/model.py": [D + "test_model.py", D + "test_mandates.py",
                                              D + "test_enrollment.py"],
         "discimus_service/domain/schoolyear.py": [D + "test_schoolyear.py"],
-        "discimus_service/domain/absence.py": [D + "test_absence.py"],
+        "discimus_service/domain/absence.py": [D + "test_absence_edges.py",
+                                               D + "test_absence.py"],
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
