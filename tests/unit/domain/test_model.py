@@ -49,3 +49,8 @@ def test_a_closed_mandate_covers_its_period_ends_included(day, covered):
 ])
 def test_an_open_mandate_covers_every_day_from_its_start(day, covered):
     assert mandate(valid_from=dt.date(2024, 9, 1)).covers(day) is covered
+
+
+def test_a_school_is_ordinary_education_unless_said_otherwise():
+    school = model.School("012345", "Sint-Jozef", model.Niveau.SECUNDAIR)
+    assert school.special_needs is False
