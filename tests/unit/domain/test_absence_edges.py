@@ -1,12 +1,16 @@
 """Edges of the absence rules that mutation testing found unpinned (tools/mutation.py)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from discimus_service.domain import absence as rules
-from discimus_service.domain.errors import MissingFieldError, TooManyItemsError
+from discimus_service.domain.errors import (
+    AbsenceCodeNotAllowedError, MissingFieldError, TooManyItemsError,
+)
+from discimus_service.domain.model import Niveau, School
 from tests.unit.domain.domain_factories import closed, enrollment
 
 D = dt.date
@@ -57,3 +61,23 @@ def test_a_repeat_names_the_first_item_counting_from_one():
 ])
 def test_problematic_absences_cover_the_previous_and_current_school_year(today, years):
     assert rules.problematic_school_years(today) == years
+
+
+@pytest.mark.parametrize("days, late", [(0, False), (3, False), (7, False), (8, True),
+                                        (30, True)])
+def test_late_means_more_than_seven_days(days, late):
+    day = D(2024, 10, 7)
+    assert rules.is_late(day, day + dt.timedelta(days=days)) is late
+
+
+def test_code_a_is_refused_from_the_very_day_compulsory_school_age_begins():
+    nursery = School("011111", "Kleuterschool", Niveau.KLEUTER)
+    born_2019 = D(2019, 6, 1)          # compulsory from 1 September 2024
+    rules.check_code(rules.AbsenceCode.A, D(2024, 8, 31), nursery, born_2019)
+    with pytest.raises(AbsenceCodeNotAllowedError):
+        rules.check_code(rules.AbsenceCode.A, D(2024, 9, 1), nursery, born_2019)
+
+
+def test_the_code_rules_cannot_be_changed():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.CODE_RULES[rules.AbsenceCode.A].valid_to = None
