@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
+from discimus_service.persistence.partner_repositories import SqlInterests, SqlPartners
 from discimus_service.services import ports
 
 
@@ -37,6 +38,8 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)
         self.journal = SqlJournal(c)
+        self.partners = SqlPartners(c)
+        self.interests = SqlInterests(c)
         return self
 
     def __exit__(self, *exc) -> None:
