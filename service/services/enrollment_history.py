@@ -75,8 +75,9 @@ def enrollment_history(uow: UnitOfWork, receipt: Receipt, q: HistoryQuestion
     rules.check_period(q.begin, q.end)
     rules.require_registered(uow.interests.of_person(sender_id, insz), sender_id=sender_id,
                              capacity=capacity, insz=insz, begin=q.begin, end=q.end)
-    found = [e for e in uow.enrollments.for_students([insz])
-             if e.start_date <= q.end and (e.end_date is None or e.end_date >= q.begin)]
+    found = sorted((e for e in uow.enrollments.for_students([insz])
+                    if e.start_date <= q.end and (e.end_date is None or e.end_date >= q.begin)),
+                   key=lambda e: (e.start_date, e.id or 0))
     if not found:
         raise NoDataFoundError(f"no enrollment of INSZ {insz} between {q.begin} and "
                                f"{q.end}", field="INSZ")
