@@ -119,6 +119,9 @@ def _add_client_commands(commands) -> None:
     career.add_argument("--stamnummer", help="or the student's stamnummer at this school")
     career.set_defaults(run=_run_career)
 
+    from discimus_client.commands_magda import register as add_magda_commands
+    add_magda_commands(sub)
+
 
 def _student_options(p) -> None:
     p.add_argument("--insz", help="INSZ or bis number; omit while pending a number")

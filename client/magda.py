@@ -152,6 +152,10 @@ class MagdaClient:
         """
         response = self._session.post(self.url, data=data, headers=self.http_headers(),
                                       timeout=self._timeout)
+        if not response.headers.get("Content-Type", "").startswith("text/xml"):
+            # Not a SOAP answer at all (a wrong path, a proxy's page): a transport error.
+            raise requests.HTTPError(f"HTTP {response.status_code} from {self.url} is no "
+                                     "SOAP answer; check the URL", response=response)
         root = parse_xml(response.content, self.wsse._policy)
         self.wsse.verify(root)
         body = root.find(f"{{{ns.SOAP11_ENV}}}Body")
