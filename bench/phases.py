@@ -5,6 +5,7 @@ RegistreerInschrijving messages and times each phase of the pipeline by wrapping
 so the figures add up to the per-request cost that bounds the throughput benchmark.
 
     .venv/bin/python bench/phases.py --requests 400
+    .venv/bin/python bench/phases.py --requests 400 --server-key ec   # the EC option
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--synchronous", default="FULL", choices=["FULL", "NORMAL"])
+    parser.add_argument("--server-key", default="rsa", choices=["rsa", "ec"],
+                        help="the key that signs the answers (pki init --server-key)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
     os.environ.update(DISCIMUS_DATABASE_URL=f"sqlite:///{tmp}/phases.sqlite",
@@ -45,13 +48,16 @@ def main() -> int:
     from spyne.server.wsgi import WsgiApplication
 
     from bench.throughput import ECHO, _presigned
+    from discimus_fixtures.senders import SENDER_IDS
     from discimus_service import bootstrap
     from discimus_service.app import create_app
     from discimus_service.security.middleware import SecuredSoapApp
+    from discimus_service.security.pki import init_pki
     from discimus_service.services import exchange
     from discimus_service.settings import configure
 
     settings = configure()
+    init_pki(settings.pki_dir, SENDER_IDS, server_key_type=args.server_key)
     bootstrap.ensure_ready(settings)
     app = create_app(settings)
 
@@ -87,7 +93,7 @@ def main() -> int:
         call("/inschrijving", body)
     total_ms = (time.perf_counter() - start) / args.requests * 1000
     print(f"signed, persisted RegistreerInschrijving: {total_ms:.2f} ms per request "
-          f"(SQLite synchronous={args.synchronous})")
+          f"(SQLite synchronous={args.synchronous}, {args.server_key} server key)")
     for label, seconds in totals.items():
         print(f"  {label:48s} {seconds / args.requests * 1000:6.2f} ms")
     print(f"bare spyne echo: {echo_ms:.2f} ms per request; ratio {echo_ms / total_ms:.3f}")

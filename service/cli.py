@@ -42,6 +42,13 @@ def register(commands) -> None:
         dest="pki_command", required=True, metavar="ACTION")
     init = pki.add_parser("init", help="create CA, server and sender certificates")
     init.add_argument("--force", action="store_true", help="replace existing keys")
+    init.add_argument("--server-key", choices=("rsa", "ec"), default=None,
+                      help="the key that signs answers: rsa (RSA-2048, RSA-SHA256: what "
+                           "the WSDL's policy names, verifiable by every stack; the "
+                           "default for a new PKI) or ec (P-256, ECDSA-SHA256: faster, "
+                           "but WCF and policy-enforcing CXF cannot verify it). Given, a "
+                           "server key of the other type is replaced; not given, the "
+                           "existing one is kept")
     init.set_defaults(run=_pki_init)
     revoke = pki.add_parser("revoke", help="revoke a sender's certificate")
     revoke.add_argument("sender", nargs="?", help="sender id, e.g. wisa")
@@ -120,7 +127,8 @@ def _serve(args) -> int:
     from discimus_service.app import SERVICES
     for path in SERVICES:
         print(f"  WSDL: {base}{path}?wsdl")
-    print(f"  PKI:  {settings.pki_dir} (server.pem, <sender>.pem/.key)")
+    print(f"  PKI:  {settings.pki_dir} (server.pem, <sender>.pem/.key); answers signed "
+          f"{_answer_signature(settings.pki_dir)}")
     for name, value in non_defaults(settings).items():
         print(f"  {name}={value}")
     sys.stdout.flush()
@@ -148,19 +156,40 @@ def unknown_variables(env=None) -> list[str]:
                   if name.startswith("DISCIMUS_") and name not in known)
 
 
+def _answer_signature(directory) -> str:
+    """How answers are signed, for the banner: an EC key explains a WCF refusal."""
+    from discimus_service.security.pki import PkiPaths, key_type_of
+    key_type = key_type_of(PkiPaths(directory).server_key)
+    if key_type == "rsa":
+        return "RSA-SHA256"
+    if key_type == "ec":
+        return ("ECDSA-SHA256 (WCF and policy-enforcing CXF cannot verify it: "
+                "`discimus pki init --server-key rsa`)")
+    raise ConfigurationError(f"{PkiPaths(directory).server_key} is neither an RSA nor an "
+                             f"EC key: `discimus pki init --server-key rsa` replaces it")
+
+
 def _pki_init(args) -> int:
     from discimus_fixtures.senders import SENDER_IDS
     from discimus_service.security.pki import PkiPaths, init_pki
     directory = _settings().pki_dir
-    had_ca = PkiPaths(directory).ca_cert.exists()
-    paths = init_pki(directory, SENDER_IDS, force=args.force)
+    before = PkiPaths(directory)
+    had_ca = before.ca_cert.exists()
+    old_server = before.server_cert.read_bytes() if before.server_cert.exists() else None
+    paths = init_pki(directory, SENDER_IDS, force=args.force,
+                     server_key_type=args.server_key)
     print(f"development PKI in {paths.directory}: ca.pem, server.pem, "
-          f"{len(SENDER_IDS)} sender certificates, crl.pem")
+          f"{len(SENDER_IDS)} sender certificates, crl.pem; answers signed "
+          f"{_answer_signature(paths.directory)}")
     if args.force or not had_ca:
         # Loudly: certificates from an earlier CA now get S141 everywhere.
         print(f"NEW CA in {paths.directory}: certificates issued by any earlier CA are "
               f"refused (S141); vendors must copy their new <sender>.pem/.key and "
               f"server.pem", file=sys.stderr)
+    elif old_server is not None and paths.server_cert.read_bytes() != old_server:
+        # Clients pin server.pem: until they copy the new one, every answer fails S170.
+        print(f"NEW server key in {paths.directory}: vendors must copy the new server.pem "
+              f"(their own keys stay valid)", file=sys.stderr)
     return 0
 
 

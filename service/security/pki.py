@@ -2,8 +2,13 @@
 
 Made with ``cryptography`` only. ``init_pki`` creates what is missing and never touches
 what exists (vendors copy their keys once), so ``make serve`` can call it every time.
-The server key is EC P-256: it signs every answer, and ECDSA signs far faster than
-RSA-2048; sender keys are RSA-2048 by default, as most vendor PKIs issue.
+The server key signs every answer and fault. It is RSA-2048 (RSA-SHA256) by default: the
+WSDL's WS-SecurityPolicy suite Basic256Sha256 names RSA, WCF's suites are RSA only and
+.NET Framework does not verify ECDSA (docs/wcf.rst), so only an RSA key lets every
+mainstream stack verify the answers. EC P-256 (ECDSA-SHA256, faster to sign) is an
+option: ``discimus pki init --server-key ec``. Whatever key ``server.key`` holds is used:
+the signature method follows the key (``Signer``), never an assumption. Sender keys are
+RSA-2048 by default, as most vendor PKIs issue.
 """
 from __future__ import annotations
 
@@ -61,6 +66,9 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+KEY_TYPES = ("rsa", "ec")
+
+
 def _new_key(key_type: str, key_size: int = 2048):
     if key_type == "ec":
         return ec.generate_private_key(ec.SECP256R1())
@@ -99,6 +107,16 @@ def load_certificate(path) -> x509.Certificate:
 
 def load_private_key(path):
     return serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+
+
+def key_type_of(path) -> str:
+    """``"rsa"``, ``"ec"`` or ``"other"`` (no signer takes it): the PEM key at ``path``."""
+    key = load_private_key(path)
+    if isinstance(key, rsa.RSAPrivateKey):
+        return "rsa"
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        return "ec"
+    return "other"
 
 
 def certificate_fingerprint(certificate: x509.Certificate) -> str:
@@ -164,12 +182,19 @@ def _locked(directory: Path):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def init_pki(directory, sender_ids, *, force: bool = False,
-             sender_key_type: str = "rsa") -> PkiPaths:
+def init_pki(directory, sender_ids, *, force: bool = False, sender_key_type: str = "rsa",
+             server_key_type: str | None = None) -> PkiPaths:
     """Create the CA, the server and sender certificates and the CRL, where missing.
 
     :param force: reissue everything, the CA included (every copied key stops working)
+    :param server_key_type: ``"rsa"`` or ``"ec"`` for the key that signs the answers.
+        ``None`` keeps an existing server key whatever its type (an EC key made before
+        RSA became the default keeps working) and makes a new one RSA. Given, a server
+        key of the other type is replaced by a new one from the same CA: vendors copy
+        the new ``server.pem``; their own keys stay valid.
     """
+    if server_key_type not in (None, *KEY_TYPES):
+        raise ValueError(f"unknown server key type {server_key_type!r}: rsa or ec")
     paths = PkiPaths(Path(directory))
     paths.directory.mkdir(parents=True, exist_ok=True)
     with _locked(paths.directory):
@@ -184,8 +209,10 @@ def init_pki(directory, sender_ids, *, force: bool = False,
                         digital_signature=False, client_auth=False)
             _write(paths.ca_key, _key_pem(ca_key), private=True)
             _write(paths.ca_cert, ca.public_bytes(serialization.Encoding.PEM))
-        if force or not paths.server_cert.exists():
-            key_pem, cert_pem = issue_certificate(paths, SERVER_NAME, key_type="ec")
+        if (force or not paths.server_cert.exists() or not paths.server_key.exists()
+                or server_key_type not in (None, key_type_of(paths.server_key))):
+            key_pem, cert_pem = issue_certificate(paths, SERVER_NAME,
+                                                  key_type=server_key_type or "rsa")
             _write(paths.server_key, key_pem, private=True)
             _write(paths.server_cert, cert_pem)
         for sender_id in sender_ids:

@@ -8,10 +8,11 @@ and nothing more, so that a policy-aware stack (CXF/WSS4J, WCF) configures itsel
   the server's in every answer (AlwaysToInitiator);
 - a signed Timestamp (IncludeTimestamp) and the whole Body signed (SignedParts Body,
   OnlySignEntireHeadersAndBody): exactly the two References the verifier requires;
-- Basic256Sha256: SHA-256 digests, exclusive c14n, RSA-SHA256 signatures from senders.
-  The server itself signs with ECDSA P-256 (ecdsa-sha256), which no WS-SecurityPolicy
-  1.2 suite names: a stack that enforces the suite on answers must be told to accept it
-  (README, "Services and contracts");
+- Basic256Sha256: SHA-256 digests, exclusive c14n, RSA-SHA256 signatures, both ways:
+  the server's default key is RSA-2048 (``security/pki.py``), so its answers follow the
+  suite too. A PKI made with ``discimus pki init --server-key ec`` signs answers with
+  ecdsa-sha256, which no 1.2 suite names: a stack that enforces the suite on answers
+  (CXF/WSS4J) then refuses them, and WCF cannot verify them (docs/wcf.rst);
 - Layout Lax: the verifier accepts the Security header's children in any order;
 - Wss10 without options: the signature's KeyInfo is a direct Reference to the token;
   KeyIdentifier, IssuerSerial and embedded tokens are refused, so none is claimed;

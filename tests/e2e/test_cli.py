@@ -63,9 +63,10 @@ def test_a_wrong_service_path_exits_4(server):
     assert done.returncode == 4 and "cannot reach" in done.stderr
 
 
-def test_the_banner_shows_the_business_date(server):
+def test_the_banner_shows_the_business_date_and_how_answers_are_signed(server):
     banner = server.log.read_text()
     assert f"DISCIMUS_BUSINESS_DATE={BUSINESS_DATE}" in banner
+    assert "answers signed RSA-SHA256" in banner
 
 
 def test_doubles_and_career_print(server):

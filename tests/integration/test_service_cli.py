@@ -49,3 +49,18 @@ def test_contracts_export_writes_what_is_committed(tmp_path):
         for committed in (ROOT / folder).iterdir():
             assert (tmp_path / folder / committed.name).read_bytes() == \
                 committed.read_bytes(), committed.name
+
+
+def test_pki_init_server_key_replaces_only_the_server_key_and_says_so(tmp_path):
+    env = {"DISCIMUS_PKI_DIR": str(tmp_path / "pki")}
+    first = discimus("pki", "init", env=env)
+    assert "answers signed RSA-SHA256" in first.stdout, first.stdout + first.stderr
+    kept = {name: (tmp_path / "pki" / name).read_bytes()
+            for name in ("ca.pem", "ca.key", "wisa.key", "wisa.pem")}
+    to_ec = discimus("pki", "init", "--server-key", "ec", env=env)
+    assert to_ec.returncode == 0, to_ec.stderr
+    assert "answers signed ECDSA-SHA256 (WCF" in to_ec.stdout
+    assert "NEW server key" in to_ec.stderr and "NEW CA" not in to_ec.stderr
+    assert {name: (tmp_path / "pki" / name).read_bytes() for name in kept} == kept
+    again = discimus("pki", "init", env=env)          # no option: the EC key is kept
+    assert "ECDSA-SHA256" in again.stdout and "NEW" not in again.stderr

@@ -5,13 +5,15 @@ import stat
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
 from discimus_client.wsse.errors import (
     CertificateExpired, CertificateNotAllowed, CertificateRevoked, InvalidSecurityToken,
     UntrustedCertificate,
 )
 from discimus_service.security.pki import (
-    PkiPaths, init_pki, issue_certificate, load_certificate, revoke,
+    PkiPaths, init_pki, issue_certificate, key_type_of, load_certificate, revoke,
 )
 from discimus_service.security.trust import TrustStore, sender_id_of
 
@@ -86,3 +88,47 @@ def test_sender_ids_must_be_plain(pki, name):
     _key, pem = issue_certificate(pki, name)
     with pytest.raises(InvalidSecurityToken):
         sender_id_of(cert(pem))
+
+
+# -- the server's key: RSA by default, EC on request, an existing one kept ---------------
+def _server_key_type(paths: PkiPaths) -> str:
+    return key_type_of(paths.server_key)
+
+
+def test_a_new_pki_signs_answers_with_an_rsa_2048_key(pki):
+    assert _server_key_type(pki) == "rsa"
+    key = load_certificate(pki.server_cert).public_key()
+    assert isinstance(key, rsa.RSAPublicKey) and key.key_size == 2048
+
+
+def test_an_existing_ec_server_key_is_kept_and_only_replaced_on_request(tmp_path):
+    paths = init_pki(tmp_path, ["informat"], server_key_type="ec")
+    assert _server_key_type(paths) == "ec"
+    assert isinstance(load_certificate(paths.server_cert).public_key(),
+                      ec.EllipticCurvePublicKey)
+    kept = {p.name: p.read_bytes() for p in tmp_path.glob("*.*")}
+    init_pki(tmp_path, ["informat"])              # what `serve --init` does every start
+    init_pki(tmp_path, ["informat"], server_key_type="ec")
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.*")} == kept
+
+    init_pki(tmp_path, ["informat"], server_key_type="rsa")
+    assert _server_key_type(paths) == "rsa"
+    now = {p.name: p.read_bytes() for p in tmp_path.glob("*.*")}
+    changed = {name for name in kept if kept[name] != now[name]}
+    assert changed == {"server.key", "server.pem"}   # same CA, vendors' keys unchanged
+    TrustStore.from_paths(paths).validate(load_certificate(paths.server_cert), at=NOW)
+
+
+def test_an_unknown_server_key_type_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="rsa or ec"):
+        init_pki(tmp_path, ["informat"], server_key_type="dsa")
+
+
+def test_a_server_key_no_signer_takes_is_replaced_when_a_type_is_asked(tmp_path):
+    paths = init_pki(tmp_path, [])
+    paths.server_key.write_bytes(ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    assert key_type_of(paths.server_key) == "other"
+    init_pki(tmp_path, [], server_key_type="rsa")
+    assert key_type_of(paths.server_key) == "rsa"
