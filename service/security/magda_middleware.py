@@ -74,21 +74,14 @@ class MagdaSoapApp(SecuredSoapApp):
 
     def __init__(self, services: list[MagdaService], handler: Handler, *, wsdl=None,
                  settings, verifier, signer, trust, senders, uow_factory, clock):
-        # The attributes SecuredSoapApp's inbound and outbound steps use; no spyne.
-        self._spyne = None
-        self._services = {s.request_tag: s for s in services}
-        self._operations = {tag: "" for tag in self._services}
-        self._body_schema = MagdaSchemas(self._services)
+        services_by_tag = {s.request_tag: s for s in services}
+        super().__init__(None, {tag: "" for tag in services_by_tag}, settings=settings,
+                         verifier=verifier, signer=signer, trust=trust, senders=senders,
+                         uow_factory=uow_factory, clock=clock)
+        self._services = services_by_tag
+        self._body_schema = MagdaSchemas(services_by_tag)
         self._handler = handler
         self._wsdl_of = wsdl           # (base_url) → WSDL bytes, for a service's own path
-        self._settings = settings
-        self._policy = settings.security
-        self._verifier = verifier
-        self._signer = signer
-        self._trust = trust
-        self._senders = senders
-        self._uow_factory = uow_factory
-        self._clock = clock
 
     def _wsdl(self, environ, start_response):
         if self._wsdl_of is None or environ.get("QUERY_STRING", "").lower() != "wsdl":
