@@ -139,6 +139,8 @@ def main() -> int:
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
     parser.add_argument("--synchronous", default="FULL", choices=["FULL", "NORMAL"])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--server-pythonpath",
+                        help="run the server from another checkout (see bench/mixed.py)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -147,7 +149,9 @@ def main() -> int:
         server = start_server(root, db, workers=args.workers, threads=args.threads,
                               extra_env={"DISCIMUS_ECHO": "1",
                                          "DISCIMUS_SQLITE_SYNCHRONOUS": args.synchronous,
-                                         "DISCIMUS_BUSINESS_DATE": ""})
+                                         "DISCIMUS_BUSINESS_DATE": "",
+                                         **({"PYTHONPATH": args.server_pythonpath}
+                                            if args.server_pythonpath else {})})
         try:
             from discimus_fixtures.generator import DEMO_PRIMARY, DEMO_SECONDARY
             pki, sender, inst = str(server.pki_dir), "informat", DEMO_SECONDARY

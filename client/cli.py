@@ -111,6 +111,9 @@ def _add_client_commands(commands) -> None:
     doubles = sub.add_parser("doubles", help="double enrollments of the school's students")
     common(doubles)
     doubles.add_argument("--on", type=_date, help="only overlaps on this day")
+    doubles.add_argument("--first-page-only", action="store_true",
+                         help="show only the first answer (at most 500); by default "
+                              "every Vervolg is followed")
     doubles.set_defaults(run=_run_doubles)
 
     career = sub.add_parser("career", help="previous and next school of a student")
@@ -118,6 +121,10 @@ def _add_client_commands(commands) -> None:
     career.add_argument("--insz", help="the student's INSZ or bis number")
     career.add_argument("--stamnummer", help="or the student's stamnummer at this school")
     career.set_defaults(run=_run_career)
+
+    # Message type 2 lives in its own module (one module per message type).
+    from discimus_client.commands_absences import add_commands as add_absence_commands
+    add_absence_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)
@@ -209,8 +216,28 @@ def _run_deregister(args) -> int:
 
 
 def _run_doubles(args) -> int:
-    return _show(args, lambda c: c.double_enrollments(args.institution, on=args.on,
-                                                      referte=args.referte))
+    return _show(args, lambda c: every_page(
+        lambda vervolg: c.double_enrollments(
+            args.institution, on=args.on, continuation=vervolg,
+            referte=None if vervolg else args.referte),
+        first_page_only=args.first_page_only))
+
+
+def every_page(fetch, *, first_page_only: bool = False) -> r.Result:
+    """Follow a paged consultation's ``Vervolg`` to the end: one result of every item.
+
+    :param fetch: ``fetch(continuation)`` sends one question (``None``: the first page).
+    :param first_page_only: stop after the first page; ``continuation`` then says more
+        follow.
+    """
+    result = fetch(None)
+    items = list(result.inhoud or [])
+    while result.ok and result.continuation and not first_page_only:
+        result = fetch(result.continuation)
+        items += result.inhoud or []
+    return r.Result(referte=result.referte, inhoud=items if result.ok else None,
+                    uitzonderingen=result.uitzonderingen,
+                    continuation=result.continuation)
 
 
 def _run_career(args) -> int:
@@ -218,7 +245,7 @@ def _run_career(args) -> int:
                                           stamnummer=args.stamnummer, referte=args.referte))
 
 
-def _show(args, send) -> int:
+def _show(args, send, renderer=None) -> int:
     from discimus_client.errors import ServiceFault
     from discimus_client.wsse.errors import SecurityError
     from zeep.exceptions import TransportError
@@ -239,7 +266,7 @@ def _show(args, send) -> int:
     if args.json:
         print(json.dumps(asdict(result), default=str, indent=2))
     else:
-        print(render(result))
+        print((renderer or render)(result))
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
@@ -266,6 +293,8 @@ def render(result: r.Result) -> str:
                          f"(enrolled {d.other.registration_date}, first attendance "
                          f"{d.other.first_attendance_date or '-'}), overlap "
                          f"{d.overlap_start} to {end}")
+        if result.continuation:
+            lines.append("  … more follow (without --first-page-only every page is shown)")
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import results as r
+from discimus_client import absence_messages, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -51,6 +51,12 @@ class DiscimusClient:
         self._binding = self._zeep.wsdl.bindings[binding]
         self._inschrijving = self._zeep.create_service(
             binding, base_url.rstrip("/") + "/inschrijving")
+        # Message type 2 has its own contract, path and zeep client (same transport).
+        self._zeep_afwezigheid = zeep.Client(str(wsdl_path("afwezigheid")), wsse=self.wsse,
+                                             settings=settings, transport=transport)
+        self._afwezigheid = self._zeep_afwezigheid.create_service(
+            next(iter(self._zeep_afwezigheid.wsdl.bindings)),
+            base_url.rstrip("/") + "/afwezigheid")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -101,6 +107,47 @@ class DiscimusClient:
                   "Stamnummer": stamnummer}
         return self._call("GeefSchoolloopbaan", inhoud, referte, _career_answer)
 
+    # -- message type 2 ------------------------------------------------------------------
+    def register_absences(self, institution_number: str,
+                          half_days: list[r.HalfDayAbsence], *,
+                          referte: str | None = None) -> r.Result[r.AbsencesProcessed]:
+        """Register (or correct) up to 1,000 half days at once, all or nothing.
+
+        A refusal names each bad item in ``Uitzondering.omstandigheid``
+        (``Afwezigheden/Afwezigheid[3]/Code``, 1-based).
+        """
+        return self._call("RegistreerAfwezigheden",
+                          absence_messages.register_inhoud(institution_number, half_days),
+                          referte, absence_messages.processed_answer, self._afwezigheid)
+
+    def cancel_absences(self, institution_number: str,
+                        half_days: list[r.HalfDayAbsence], *,
+                        referte: str | None = None) -> r.Result[r.AbsencesProcessed]:
+        """Cancel registered half days (their ``code`` is ignored), all or nothing."""
+        return self._call("AnnuleerAfwezigheden",
+                          absence_messages.cancel_inhoud(institution_number, half_days),
+                          referte, absence_messages.processed_answer, self._afwezigheid)
+
+    def absences(self, institution_number: str, *, stamnummer: str | None = None,
+                 first: dt.date | None = None, last: dt.date | None = None,
+                 continuation: str | None = None,
+                 referte: str | None = None) -> r.Result[list[r.HalfDayAbsence]]:
+        """One page of the school's own registrations; ``Result.continuation`` asks for
+        the next."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "BeginDatum": first, "EindDatum": last, "Vervolg": continuation}
+        return self._call("GeefAfwezigheden", inhoud, referte,
+                          absence_messages.absences_answer, self._afwezigheid)
+
+    def problematic_absences(self, institution_number: str, *,
+                             stamnummer: str | None = None, referte: str | None = None
+                             ) -> r.Result[list[r.ProblematicAbsences]]:
+        """Problematic half days (B) other schools registered for the school's students
+        (or one of them), this and the previous school year."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer}
+        return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
+                          absence_messages.problematic_answer, self._afwezigheid)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -112,8 +159,9 @@ class DiscimusClient:
         :param operation: e.g. ``"RegistreerInschrijving"``
         :param inhoud: the Vraag's Inhoud as zeep values (see the WSDL)
         """
-        envelope = self._zeep.create_message(self._inschrijving, operation,
-                                             Verzoek=self._verzoek(inhoud, referte))
+        zeep_client, service = self._service_of(operation)
+        envelope = zeep_client.create_message(service, operation,
+                                              Verzoek=self._verzoek(inhoud, referte))
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
 
     def http_headers(self, operation: str) -> dict[str, str]:
@@ -123,7 +171,9 @@ class DiscimusClient:
         The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
         Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
         """
-        action = self._binding.get(operation).soapaction
+        zeep_client, _service = self._service_of(operation)
+        binding = zeep_client.wsdl.bindings[next(iter(zeep_client.wsdl.bindings))]
+        action = binding.get(operation).soapaction
         return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
 
     @staticmethod
@@ -132,16 +182,23 @@ class DiscimusClient:
         return _enrollment_inhoud(student, enrollment)
 
     # -- plumbing ------------------------------------------------------------------------
+    def _service_of(self, operation: str):
+        """The zeep client and service proxy whose contract has ``operation``."""
+        if operation in absence_messages.OPERATIONS:
+            return self._zeep_afwezigheid, self._afwezigheid
+        return self._zeep, self._inschrijving
+
     def _verzoek(self, inhoud: dict, referte: str | None) -> dict:
         referte = referte or uuid.uuid4().hex
         return {"Context": self._context(referte),
                 "Vragen": {"Vraag": {"Referte": referte, "Inhoud": inhoud}}}
 
-    def _call(self, operation: str, inhoud: dict, referte: str | None, convert):
+    def _call(self, operation: str, inhoud: dict, referte: str | None, convert,
+              service=None):
         verzoek = self._verzoek(inhoud, referte)
         referte = verzoek["Vragen"]["Vraag"]["Referte"]
         try:
-            repliek = getattr(self._inschrijving, operation)(Verzoek=verzoek)
+            repliek = getattr(service or self._inschrijving, operation)(Verzoek=verzoek)
         except Fault as fault:
             raise ServiceFault(str(fault.code), fault.message) from None
         data = serialize_object(repliek, dict)

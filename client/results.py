@@ -41,6 +41,23 @@ class EnrollmentData:
     establishment: str | None = None
 
 
+@dataclass(frozen=True)
+class HalfDayAbsence:
+    """One half day of absence (message type 2), going in or coming out.
+
+    ``half_day`` is ``VM`` (morning) or ``NM`` (afternoon); ``code`` one of A, M, R, Z,
+    H, P, B (N and X only for 2020-2022). ``institution_number`` is set on what
+    GeefAfwezigheden returns.
+    """
+
+    student_id: str                 # Unieke Identificator Leerling in your package
+    stamnummer: str
+    date: dt.date
+    half_day: str
+    code: str | None = None
+    institution_number: str | None = None
+
+
 # -- out -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Uitzondering:
@@ -85,6 +102,28 @@ class Career:
     here: EnrollmentInfo
     previous: EnrollmentInfo | None
     next: EnrollmentInfo | None
+
+
+@dataclass(frozen=True)
+class AbsencesProcessed:
+    """What RegistreerAfwezigheden or AnnuleerAfwezigheden did, in half days."""
+
+    institution_number: str
+    new: int
+    replaced: int
+    unchanged: int
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class ProblematicAbsences:
+    """A student's problematic half days (code B) at another school in one school year."""
+
+    stamnummer: str                 # the student's number at the asking school
+    insz: str
+    other_institution_number: str
+    school_year: int                # the starting year: 2025 is 2025-2026
+    half_days: int
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from discimus_service.security.pki import PkiPaths
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
-from discimus_service.soap import echo, inschrijving
+from discimus_service.soap import afwezigheid, echo, inschrijving
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
 from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
@@ -30,6 +30,8 @@ from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
 SERVICES = {
     "/inschrijving": ("Discimus message type 1: enrollments and de-registrations",
                       inschrijving.application),
+    "/afwezigheid": ("Discimus message type 2: absences per half day",
+                     afwezigheid.application),
 }
 
 
@@ -55,8 +57,10 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
                          sqlite_synchronous=settings.sqlite_synchronous)
     migrate(engine)
 
-    def uow_factory():
-        return SqlAlchemyUnitOfWork(engine)
+    def uow_factory(*, read_only: bool = False):
+        return SqlAlchemyUnitOfWork(engine, read_only=read_only,
+                                    timeout=settings.transaction_seconds,
+                                    page_size=settings.doubles_per_answer)
 
     paths = PkiPaths(settings.pki_dir)
     signer = Signer(paths.server_key.read_bytes(), paths.server_cert.read_bytes(),

@@ -118,29 +118,14 @@ def load_fixtures(settings: Settings, *, seed: int = 2026, schools: int = 12,
 
 
 def run_gunicorn(settings: Settings, *, host: str, port: int, workers: int,
-                 threads: int = 1) -> None:
-    """Serve ``create_app`` with gunicorn; each worker builds its own app after the fork.
+                 threads: int = 1, front: bool = True) -> int:
+    """Serve ``create_app``: gunicorn's sync workers behind the buffering front.
 
-    Sync workers behind a buffering proxy is the production shape: a slow client holds
-    a sync worker for up to ``timeout`` seconds (see README, Deployment).
+    The front reads every request whole before a worker takes it, so slow clients do
+    not hold workers (``serving/front.py``, README "Deployment").
+
+    :returns: the exit status.
     """
-    from gunicorn.app.base import BaseApplication
-
-    class _Gunicorn(BaseApplication):
-        def load_config(self):
-            self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("threads", threads)
-            self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
-            self.cfg.set("timeout", 30)
-            self.cfg.set("graceful_timeout", 10)
-            self.cfg.set("limit_request_line", 8190)
-            self.cfg.set("accesslog", None)
-            self.cfg.set("errorlog", "-")
-            self.cfg.set("loglevel", "warning")
-
-        def load(self):
-            from discimus_service.app import create_app
-            return create_app(settings)
-
-    _Gunicorn().run()
+    from discimus_service.serving.process import serve
+    return serve(settings, host=host, port=port, workers=workers, threads=threads,
+                 front=front)

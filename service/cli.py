@@ -22,6 +22,9 @@ def register(commands) -> None:
     serve.add_argument("--workers", type=int, default=2)
     serve.add_argument("--threads", type=int, default=1,
                        help="threads per worker (gthread when > 1)")
+    serve.add_argument("--no-front", action="store_true",
+                       help="serve gunicorn directly, without the buffering front "
+                            "(only behind another buffering proxy)")
     serve.add_argument("--init", action="store_true",
                        help="first create what is missing: dev PKI, database, demo data")
     serve.set_defaults(run=_serve)
@@ -132,9 +135,9 @@ def _serve(args) -> int:
     for name, value in non_defaults(settings).items():
         print(f"  {name}={value}")
     sys.stdout.flush()
-    bootstrap.run_gunicorn(settings, host=args.host, port=args.port,
-                           workers=args.workers, threads=args.threads)
-    return 0
+    return bootstrap.run_gunicorn(settings, host=args.host, port=args.port,
+                                  workers=args.workers, threads=args.threads,
+                                  front=not args.no_front)
 
 
 def _check_serve_options(args) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from discimus_client.wsse.errors import all_security_errors
 from discimus_service.domain.errors import all_codes
-from discimus_service.security.faults import InternalError, WrongSoapAction
+from discimus_service.security.faults import InternalError, RequestTimedOut, WrongSoapAction
 
 
 def rows() -> list[tuple[str, str, str, str]]:
@@ -15,7 +15,8 @@ def rows() -> list[tuple[str, str, str, str]]:
         out.append((f"{cls.code:05d}", "Uitzondering", cls.severity.value,
                     (cls.__doc__ or "").strip().splitlines()[0]))
     # These live on the server side; the set keeps each once however imported.
-    for cls in sorted({*all_security_errors(), InternalError, WrongSoapAction},
+    for cls in sorted({*all_security_errors(), InternalError, RequestTimedOut,
+                       WrongSoapAction},
                       key=lambda c: c.code):
         if cls.__name__ == "SecurityError":
             continue

@@ -18,6 +18,12 @@ DISCIMUS_MAX_AGE_SECONDS       oldest acceptable wsu:Timestamp/Created (300)
 DISCIMUS_CLOCK_SKEW_SECONDS    allowed clock skew into the future (60)
 DISCIMUS_SQLITE_SYNCHRONOUS    FULL (default: nothing acknowledged is lost) or NORMAL
 DISCIMUS_ECHO                  1 mounts the bare unsigned /echo baseline (benchmarks only)
+DISCIMUS_TRANSACTION_SECONDS   most time one transaction may take, lock waits included;
+                               past it the answer is fault S501, nothing stored (12)
+DISCIMUS_REQUEST_READ_SECONDS  a request must arrive whole within this, or it gets HTTP
+                               408 with fault S501 (10; ``discimus serve``'s front)
+DISCIMUS_DOUBLES_PER_ANSWER    most doubles in one GeefDubbeleInschrijvingen answer;
+                               more come in parts, with Vervolg (500)
 =============================  ==========================================================
 """
 from __future__ import annotations
@@ -40,7 +46,8 @@ __all__ = ["BRUSSELS", "ConfigurationError", "Settings", "configure", "non_defau
 BRUSSELS = ZoneInfo("Europe/Brussels")
 VARIABLES = ("DISCIMUS_DATABASE_URL", "DISCIMUS_PKI_DIR", "DISCIMUS_BUSINESS_DATE",
              "DISCIMUS_MAX_AGE_SECONDS", "DISCIMUS_CLOCK_SKEW_SECONDS",
-             "DISCIMUS_SQLITE_SYNCHRONOUS", "DISCIMUS_ECHO")
+             "DISCIMUS_SQLITE_SYNCHRONOUS", "DISCIMUS_ECHO", "DISCIMUS_TRANSACTION_SECONDS",
+             "DISCIMUS_REQUEST_READ_SECONDS", "DISCIMUS_DOUBLES_PER_ANSWER")
 # A day: a Timestamp older than that is no freshness check at all.
 _MAX_SECONDS = 86_400
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -54,6 +61,9 @@ class Settings:
     business_date: dt.date | None = None
     sqlite_synchronous: str = "FULL"
     echo_enabled: bool = False
+    transaction_seconds: float = 12.0
+    doubles_per_answer: int = 500
+    request_read_seconds: float = 10.0
 
     def today(self, now: dt.datetime) -> dt.date:
         """The business date: the configured one, else the date in Brussels."""
@@ -83,6 +93,14 @@ def configure(env: Mapping[str, str] | None = None, **overrides) -> Settings:
         sqlite_synchronous=_choice(given, "DISCIMUS_SQLITE_SYNCHRONOUS", "FULL",
                                    ("FULL", "NORMAL")),
         echo_enabled=_flag(given, "DISCIMUS_ECHO"),
+        transaction_seconds=float(_seconds(given, "DISCIMUS_TRANSACTION_SECONDS",
+                                           minimum=1))
+        if "DISCIMUS_TRANSACTION_SECONDS" in given else Settings.transaction_seconds,
+        request_read_seconds=float(_seconds(given, "DISCIMUS_REQUEST_READ_SECONDS",
+                                            minimum=1))
+        if "DISCIMUS_REQUEST_READ_SECONDS" in given else Settings.request_read_seconds,
+        doubles_per_answer=_count(given, "DISCIMUS_DOUBLES_PER_ANSWER", minimum=1,
+                                  maximum=10_000, default=Settings.doubles_per_answer),
     )
     values.update(overrides)
     if values["sqlite_synchronous"] not in ("FULL", "NORMAL"):
@@ -118,6 +136,19 @@ def _seconds(given: Mapping[str, str], name: str, *, minimum: int) -> int:
         raise ConfigurationError(
             f"{name}={text!r} is not a number of seconds: give a whole number from "
             f"{minimum} to {_MAX_SECONDS}, or unset it for the default")
+    return value
+
+
+def _count(given: Mapping[str, str], name: str, *, minimum: int, maximum: int,
+           default: int) -> int:
+    if name not in given:
+        return default
+    text = given[name]
+    value = int(text) if text.isdigit() else None
+    if value is None or not minimum <= value <= maximum:
+        raise ConfigurationError(
+            f"{name}={text!r} is not a count: give a whole number from {minimum} to "
+            f"{maximum}, or unset it for the default")
     return value
 
 

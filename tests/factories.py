@@ -70,3 +70,24 @@ def seed(uow, *, mandates=None) -> None:
 
 def replace(obj, **kw):
     return dataclasses.replace(obj, **kw)
+
+
+# -- message type 2 ------------------------------------------------------------------------
+def absence_mandates() -> list[Mandate]:
+    """The default mandates plus message type 2 for informat at 034567 and 012345."""
+    return [Mandate("informat", "034567", MessageType.INSCHRIJVING, dt.date(2020, 9, 1)),
+            Mandate("informat", "012345", MessageType.INSCHRIJVING, dt.date(2020, 9, 1)),
+            Mandate("wisa", "056789", MessageType.INSCHRIJVING, dt.date(2020, 9, 1)),
+            Mandate("informat", "034567", MessageType.AFWEZIGHEDEN, dt.date(2020, 9, 1)),
+            Mandate("informat", "012345", MessageType.AFWEZIGHEDEN, dt.date(2020, 9, 1)),
+            Mandate("wisa", "056789", MessageType.AFWEZIGHEDEN, dt.date(2020, 9, 1))]
+
+
+def half_day(**kw):
+    """One item of an absence message: stamnummer 2600001 on 2 September 2026, morning,
+    illness."""
+    from discimus_service.domain.absence import AbsenceCode, HalfDay
+    from discimus_service.services.absence_views import HalfDayItem
+    base = dict(student_id="LL-0001", stamnummer="2600001", date=dt.date(2026, 9, 2),
+                half_day=HalfDay.VM, code=AbsenceCode.Z)
+    return HalfDayItem(**{**base, **kw})

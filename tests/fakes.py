@@ -9,12 +9,14 @@ from __future__ import annotations
 import copy
 import itertools
 
+from discimus_service.domain import consultations
 from discimus_service.services import ports
 
 
 class _State:
     def __init__(self):
         self.enrollments: dict[int, object] = {}
+        self.absences: dict[int, object] = {}
         self.schools: dict[str, object] = {}
         self.senders: dict[str, object] = {}
         self.mandates: list = []
@@ -41,15 +43,70 @@ class FakeEnrollments(ports.EnrollmentRepository):
                 return copy.deepcopy(e)
         return None
 
-    def at_institution(self, institution_number, stamnummer=None):
+    def at_institution(self, institution_number, stamnummer=None, *, insz=None):
         return sorted((copy.deepcopy(e) for e in self.s.enrollments.values()
                        if e.institution_number == institution_number
-                       and (stamnummer is None or e.stamnummer == stamnummer)),
-                      key=lambda e: e.start_date)
+                       and (stamnummer is None or e.stamnummer == stamnummer)
+                       and (insz is None or e.insz == insz)),
+                      key=lambda e: (e.start_date, e.id))
+
+    def doubles_at(self, institution_number, *, on=None, after=None, limit):
+        # The domain rule over every pair: what the SQL query must agree with.
+        own = self.at_institution(institution_number)
+        doubles = consultations.double_enrollments(
+            own, [copy.deepcopy(e) for e in self.s.enrollments.values()], on=on)
+        pairs = [(d.own, d.other) for d in doubles
+                 if after is None or consultations.order_key(d) > tuple(after)]
+        return pairs[:limit]
 
     def for_students(self, inszs):
         inszs = set(inszs)
         return [copy.deepcopy(e) for e in self.s.enrollments.values() if e.insz in inszs]
+
+
+class FakeAbsences(ports.AbsenceRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add_many(self, absences):
+        for a in absences:
+            if any(b.key == a.key for b in self.s.absences.values()):
+                raise ports.DuplicateKeyError(str(a.key))
+            stored = copy.deepcopy(a)
+            stored.id = next(self.ids)
+            self.s.absences[stored.id] = stored
+
+    def update(self, absence):
+        self.s.absences[absence.id] = copy.deepcopy(absence)
+
+    def remove(self, ids):
+        for i in ids:
+            del self.s.absences[i]
+
+    def of_students(self, institution_number, stamnummers, first, last):
+        stamnummers = set(stamnummers)
+        return sorted((copy.deepcopy(a) for a in self.s.absences.values()
+                       if a.institution_number == institution_number
+                       and a.stamnummer in stamnummers and first <= a.date <= last),
+                      key=lambda a: (a.date, a.id))
+
+    def count_code(self, institution_number, stamnummers, code, first, last):
+        counts: dict = {}
+        for a in self.s.absences.values():
+            if (a.institution_number == institution_number and a.stamnummer in
+                    set(stamnummers) and a.code == code and first <= a.date <= last):
+                counts[a.stamnummer] = counts.get(a.stamnummer, 0) + 1
+        return counts
+
+    def page(self, institution_number, *, stamnummer, first, last, after, limit):
+        rows = sorted((a for a in self.s.absences.values()
+                       if a.institution_number == institution_number
+                       and (stamnummer is None or a.stamnummer == stamnummer)
+                       and (first is None or first <= a.date)
+                       and (last is None or a.date <= last)
+                       and (after is None or (a.date, a.id) > after)),
+                      key=lambda a: (a.date, a.id))
+        return [copy.deepcopy(a) for a in rows[:limit]]
 
 
 class FakeSchools(ports.SchoolRepository):
@@ -148,19 +205,23 @@ class FakeDatabase:
         self.ids = itertools.count(1)
         self.commits = 0
 
-    def uow(self) -> "FakeUnitOfWork":
-        return FakeUnitOfWork(self)
+    def uow(self, *, read_only: bool = False) -> "FakeUnitOfWork":
+        return FakeUnitOfWork(self, read_only=read_only)
 
 
 class FakeUnitOfWork(ports.UnitOfWork):
-    def __init__(self, db: FakeDatabase):
+    def __init__(self, db: FakeDatabase, *, read_only: bool = False,
+                 page_size: int = ports.DEFAULT_PAGE_SIZE):
         self.db = db
+        self.read_only = read_only
+        self.page_size = page_size
         self._begin()
 
     def _begin(self):
         self._begun = self.db.committed
         self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
+        self.absences = FakeAbsences(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
         self.senders = FakeSenders(self.state)
         self.mandates = FakeMandates(self.state)
@@ -169,11 +230,14 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.interests = FakeInterests(self.state, self.db.ids)
 
     def commit(self):
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         # The unique keys a concurrent unit may have taken since this one began: the
         # real databases refuse the second commit (DuplicateKeyError), so do the fakes.
         taken = self.db.committed
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
-               for _keys in (_replay_keys, _referte_keys, _natural_keys)):
+               for _keys in (_replay_keys, _referte_keys, _natural_keys,
+                          _absence_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -194,3 +258,7 @@ def _referte_keys(state: _State) -> set:
 def _natural_keys(state: _State) -> set:
     return {(e.institution_number, e.stamnummer, e.start_date)
             for e in state.enrollments.values()}
+
+
+def _absence_keys(state: _State) -> set:
+    return {a.key for a in state.absences.values()}

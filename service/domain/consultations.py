@@ -27,39 +27,63 @@ class DoubleEnrollment:
     overlap_end: dt.date | None
 
 
+def double_enrollment(mine: Enrollment, theirs: Enrollment, *,
+                     on: dt.date | None = None) -> DoubleEnrollment | None:
+    """Whether two enrollments make a double, and its period: the rule itself.
+
+    The database finds the candidates of a whole school at once
+    (``persistence/repositories.py``); this rule decides each pair, and a test checks
+    on generated data that the query finds exactly the pairs this rule accepts.
+
+    :param mine: an enrollment at the asking school.
+    :param theirs: another enrollment, anywhere.
+    :param on: when given, only an overlap that contains this day counts.
+    :returns: the double, or None: no INSZ to match on (a stamnummer is only unique
+        within one school), another student, the same institution, or no common day.
+    """
+    if mine.insz is None or theirs.insz != mine.insz:
+        return None
+    if theirs.institution_number == mine.institution_number:
+        return None
+    common = overlaps(mine.start_date, mine.end_date, theirs.start_date, theirs.end_date)
+    if common is None:
+        return None
+    start, end = common
+    if on is not None and not (start <= on and (end is None or on <= end)):
+        return None
+    return DoubleEnrollment(mine, theirs, start, end)
+
+
+def order_key(double: DoubleEnrollment) -> tuple:
+    """The order of an answer: by INSZ, then the other school's start date.
+
+    Ties go by the own enrollment's start date, then by the stored ids, so the order
+    is total: an answer cut into parts is continued after the last key it showed.
+    """
+    return pair_key(double.own, double.other)
+
+
+def pair_key(own: Enrollment, other: Enrollment) -> tuple:
+    """:func:`order_key` of the pair (own, other)."""
+    return (own.insz or "", other.start_date, own.start_date, own.id or 0, other.id or 0)
+
+
 def double_enrollments(own: list[Enrollment], others: list[Enrollment], *,
                        on: dt.date | None = None) -> list[DoubleEnrollment]:
     """The asking school's students who are also enrolled elsewhere in the same period.
 
-    Students without an INSZ cannot be matched across schools (a stamnummer is only
-    unique within one school) and are left out.
+    Compares every pair: fine for a handful (tests, one student); the service asks the
+    database instead, which agrees with :func:`double_enrollment` pair by pair.
 
     :param own: enrollments at the asking school.
     :param others: enrollments of the same students, at any school; those at the
         asking school's own institution are skipped.
     :param on: when given, only overlaps that contain this day.
-    :returns: one item per overlapping pair, sorted by INSZ, then the other school's
-        start date (stable otherwise).
+    :returns: one item per overlapping pair, in :func:`order_key` order.
     """
-    found: list[DoubleEnrollment] = []
-    for mine in own:
-        if mine.insz is None:
-            continue
-        for theirs in others:
-            if theirs.insz != mine.insz:
-                continue
-            if theirs.institution_number == mine.institution_number:
-                continue
-            common = overlaps(mine.start_date, mine.end_date,
-                              theirs.start_date, theirs.end_date)
-            if common is None:
-                continue
-            start, end = common
-            if on is not None and not (start <= on and (end is None or on <= end)):
-                continue
-            found.append(DoubleEnrollment(mine, theirs, start, end))
-    # list.sort is stable, so pairs with equal keys keep the order of the input.
-    found.sort(key=lambda d: (d.own.insz or "", d.other.start_date))
+    found = [double for mine in own for theirs in others
+             if (double := double_enrollment(mine, theirs, on=on)) is not None]
+    found.sort(key=order_key)
     return found
 
 

@@ -87,6 +87,36 @@ class InvalidCodeValueError(ValidationError):
     code = 10007
 
 
+class TooManyItemsError(ValidationError):
+    """A message holds more items (half days) than one message may carry (1,000)."""
+
+    code = 10008
+
+
+class DuplicateItemError(ValidationError):
+    """The same student and half day appear twice in one message."""
+
+    code = 10009
+
+
+class AbsenceCodeNotAllowedError(ValidationError):
+    """The absence code does not apply to the student's level or kind of education."""
+
+    code = 10010
+
+
+class AbsenceCodeNotInForceError(ValidationError):
+    """The absence code was not in force on that date (N and X: 2020-2022 only)."""
+
+    code = 10011
+
+
+class InvalidContinuationError(ValidationError):
+    """Vervolg is not one this service gave."""
+
+    code = 10012
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 
@@ -117,6 +147,12 @@ class EnrollmentNotFoundError(NoDataError):
     code = 30010
 
 
+class AbsenceNotFoundError(NoDataError):
+    """No absence of this student on this half day is registered at this institution."""
+
+    code = 30030
+
+
 class EnrollmentConflictError(DomainError):
     """The student already has an overlapping enrollment at this institution."""
 
@@ -136,7 +172,7 @@ class AuthorisationError(DomainError):
 
 
 class NotEnrolledHereError(AuthorisationError):
-    """A school only sees students enrolled with it."""
+    """A school only sends or sees data of students enrolled with it."""
 
     code = 40010
 
@@ -212,6 +248,19 @@ class ReplayedAnswerNotice(Notice):
     """This Referte was already processed; the first answer is returned, nothing written."""
 
     code = 50003
+    severity = Severity.INFORMATIE
+
+
+class LateAbsenceNotice(Notice):
+    """Absences sent more than 7 calendar days after the half day; stored anyway."""
+
+    code = 50004
+
+
+class AbsenceReplacedNotice(Notice):
+    """A registered half day was sent again with another code; the new code replaces it."""
+
+    code = 50005
     severity = Severity.INFORMATIE
 
 

@@ -124,6 +124,7 @@ class School:
     name: str
     niveau: Niveau
     municipality: str = ""
+    special_needs: bool = False    # buitengewoon onderwijs (MAGDA SoortOnderwijs 2)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,17 @@
 """Engines, migrations and row counts.
 
-SQLite (the embedded default) runs in WAL mode, every transaction ``BEGIN IMMEDIATE``:
-two gunicorn workers that both read then write would otherwise deadlock on the lock
-upgrade and fail with SQLITE_BUSY at once; immediate transactions queue on
-``busy_timeout`` instead. ``synchronous=FULL`` by default: nothing acknowledged is lost
-on a power cut. PostgreSQL is used through psycopg 3.
+SQLite (the embedded default) runs in WAL mode, every writing transaction ``BEGIN
+IMMEDIATE``: two gunicorn workers that both read then write would otherwise deadlock on
+the lock upgrade and fail with SQLITE_BUSY at once; immediate transactions queue on
+``busy_timeout`` instead. A read-only unit of work (the consultations) begins deferred:
+in WAL it reads a snapshot and never takes the write lock, so writers go on meanwhile.
+``synchronous=FULL`` by default: nothing acknowledged is lost on a power cut.
+PostgreSQL is used through psycopg 3; a read-only unit is ``SET TRANSACTION READ ONLY``.
+
+A unit of work may carry a deadline: PostgreSQL gets it as ``statement_timeout``,
+SQLite as its busy timeout and a progress handler that interrupts a statement past it.
+Either way the database rolls back and :class:`ports.DeadlineExceeded` is raised, which
+the service answers with a signed fault (S501), never with a worker killed by gunicorn.
 """
 from __future__ import annotations
 
@@ -19,6 +26,11 @@ from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine, make_url
 
 from discimus_service.persistence import tables
+from discimus_service.services.ports import DeadlineExceeded
+
+# Connection execution options the unit of work sets; read by the "begin" listeners.
+READ_ONLY = "discimus_read_only"
+DEADLINE = "discimus_deadline"       # time.monotonic() value, or None
 
 HERE = Path(__file__).resolve().parent
 _MIGRATION_LOCK = 0x44495343   # "DISC": pg_advisory_xact_lock key for migrations
@@ -39,8 +51,47 @@ def make_engine(url: str, *, sqlite_synchronous: str = "FULL") -> Engine:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, sqlite_synchronous)
-    return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        engine = _sqlite_engine(parsed, sqlite_synchronous)
+    else:
+        engine = create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        event.listen(engine, "begin", _on_begin_postgresql)
+    event.listen(engine, "handle_error", _deadline_errors)
+    return engine
+
+
+def _remaining_ms(connection) -> int | None:
+    """Milliseconds left before the unit of work's deadline; None without one."""
+    deadline = connection.get_execution_options().get(DEADLINE)
+    if deadline is None:
+        return None
+    remaining = int((deadline - time.monotonic()) * 1000)
+    if remaining <= 0:
+        raise DeadlineExceeded("the transaction's time was up before it began")
+    return remaining
+
+
+def _on_begin_postgresql(connection) -> None:
+    # psycopg opens the transaction with the first statement; these are that statement,
+    # so they apply to this transaction only (SET LOCAL ends with it).
+    settings = []
+    if connection.get_execution_options().get(READ_ONLY):
+        settings.append("SET TRANSACTION READ ONLY")
+    remaining = _remaining_ms(connection)
+    if remaining is not None:
+        settings.append(f"SET LOCAL statement_timeout = {remaining:d}")
+    if settings:
+        connection.exec_driver_sql("; ".join(settings))
+
+
+def _deadline_errors(context) -> None:
+    """Time-outs as :class:`DeadlineExceeded`, whatever the database calls them."""
+    orig = context.original_exception
+    # PostgreSQL: query_canceled (statement_timeout), lock_not_available (lock_timeout).
+    if getattr(orig, "sqlstate", None) in ("57014", "55P03"):
+        raise DeadlineExceeded(str(orig).splitlines()[0][:200]) from orig
+    if isinstance(orig, sqlite3.OperationalError) and (
+            "interrupted" in str(orig) or "database is locked" in str(orig)):
+        raise DeadlineExceeded(str(orig)[:200]) from orig
 
 
 def _sqlite_engine(url, synchronous: str) -> Engine:
@@ -66,9 +117,48 @@ def _sqlite_engine(url, synchronous: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        _arm_sqlite_deadline(connection, _remaining_ms(connection))
+        read_only = bool(connection.get_execution_options().get(READ_ONLY))
+        info = connection.connection.info
+        if info.get("query_only", False) != read_only:
+            # A deferred transaction could still write (and then take the lock):
+            # query_only makes any write in it fail instead.
+            connection.connection.driver_connection.execute(
+                f"PRAGMA query_only={int(read_only)}")
+            info["query_only"] = read_only
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _arm_sqlite_deadline(connection, remaining_ms: int | None) -> None:
+    """Busy timeout and progress handler for this transaction's deadline (or none).
+
+    The busy timeout bounds the wait for the write lock, the progress handler the
+    statements themselves (it is called every 1,000 virtual-machine steps, ~0.1 ms, and
+    a true answer interrupts the statement: SQLITE_INTERRUPT, the transaction rolls back).
+    """
+    raw = connection.connection.driver_connection
+    info = connection.connection.info
+    busy = _BUSY_TIMEOUT_MS if remaining_ms is None else min(_BUSY_TIMEOUT_MS, remaining_ms)
+    if info.get("busy_ms") != busy:
+        raw.execute(f"PRAGMA busy_timeout={busy:d}")
+        info["busy_ms"] = busy
+    if remaining_ms is None:
+        if info.pop("deadline", None) is not None:
+            raw.set_progress_handler(None, 0)
+        return
+    deadline = time.monotonic() + remaining_ms / 1000
+    info["deadline"] = deadline
+    raw.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+
+
+def disarm_deadline(connection) -> None:
+    """No interruption from here on: a COMMIT is never cut short half way."""
+    if connection.dialect.name != "sqlite" or connection.closed or connection.invalidated:
+        return
+    if connection.connection.info.pop("deadline", None) is not None:
+        connection.connection.driver_connection.set_progress_handler(None, 0)
 
 
 def _switch_to_wal(cursor) -> None:

@@ -8,9 +8,13 @@ exchange's time on the request path (``bench/phases.py``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import (
+    LABEL_STYLE_TABLENAME_PLUS_COL, and_, bindparam, func, insert, or_, select, tuple_,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.domain.model import (
@@ -66,6 +70,9 @@ _ENROLLMENTS_AT = (select(t.enrollments).where(_E.institution_number == bindpara
 _ENROLLMENTS_AT_OF = (select(t.enrollments).where(
     _E.institution_number == bindparam("inst"), _E.stamnummer == bindparam("stam"))
     .order_by(_E.start_date, _E.id))
+_ENROLLMENTS_AT_INSZ = (select(t.enrollments).where(
+    _E.institution_number == bindparam("inst"), _E.insz == bindparam("insz"))
+    .order_by(_E.start_date, _E.id))
 _ENROLLMENTS_OF = (select(t.enrollments)
                    .where(_E.insz.in_(bindparam("inszs", expanding=True)))
                    .order_by(_E.start_date, _E.id))
@@ -107,13 +114,28 @@ class SqlEnrollments(ports.EnrollmentRepository):
                                                 "start": start_date}).first()
         return _enrollment(row) if row else None
 
-    def at_institution(self, institution_number, stamnummer=None):
-        if stamnummer is None:
-            rows = self._c.execute(_ENROLLMENTS_AT, {"inst": institution_number})
-        else:
+    def at_institution(self, institution_number, stamnummer=None, *, insz=None):
+        if stamnummer is not None:
             rows = self._c.execute(_ENROLLMENTS_AT_OF, {"inst": institution_number,
                                                         "stam": stamnummer})
+            return [e for e in map(_enrollment, rows) if insz is None or e.insz == insz]
+        if insz is not None:
+            rows = self._c.execute(_ENROLLMENTS_AT_INSZ, {"inst": institution_number,
+                                                          "insz": insz})
+        else:
+            rows = self._c.execute(_ENROLLMENTS_AT, {"inst": institution_number})
         return [_enrollment(r) for r in rows]
+
+    def doubles_at(self, institution_number, *, on=None, after=None, limit):
+        parameters = {"inst": institution_number, "limit": limit}
+        if on is not None:
+            parameters["on"] = on
+        if after is not None:
+            parameters.update(zip(_AFTER_NAMES, after))
+        rows = self._c.execute(_doubles_statement(on is not None, after is not None),
+                               parameters)
+        return [(_enrollment(_Prefixed(r, "mine_")), _enrollment(_Prefixed(r, "theirs_")))
+                for r in rows]
 
     def for_students(self, inszs: Iterable[str]):
         wanted = sorted({i for i in inszs if i})
@@ -121,6 +143,55 @@ class SqlEnrollments(ports.EnrollmentRepository):
             return []
         rows = self._c.execute(_ENROLLMENTS_OF, {"inszs": wanted})
         return [_enrollment(r) for r in rows]
+
+
+_AFTER_NAMES = ("k_insz", "k_other_start", "k_own_start", "k_own_id", "k_other_id")
+
+
+@functools.cache
+def _doubles_statement(with_day: bool, with_after: bool):
+    """The double enrollments of one school, as one indexed self-join.
+
+    The SQL form of ``domain.consultations.double_enrollment`` (the rule; a test checks
+    they agree): same INSZ, another institution, periods that share a day (ends are
+    inclusive, no end is open), and with a day given, periods that both contain it.
+    Ordered like ``order_key`` and continued after a key (keyset, not OFFSET: a later
+    part costs what it returns, not what came before it). The own side is walked
+    through ``ix_enrollments_school_insz`` in INSZ order, the other side is looked up
+    per INSZ in ``ix_enrollments_insz_start``.
+    """
+    mine, theirs = t.enrollments.alias("mine"), t.enrollments.alias("theirs")
+    m, o = mine.c, theirs.c
+    conditions = [
+        m.institution_number == bindparam("inst"), m.insz.is_not(None),
+        o.insz == m.insz, o.institution_number != m.institution_number,
+        or_(o.end_date.is_(None), o.end_date >= m.start_date),
+        or_(m.end_date.is_(None), m.end_date >= o.start_date),
+    ]
+    if with_day:
+        day = bindparam("on")
+        conditions += [m.start_date <= day, o.start_date <= day,
+                       or_(m.end_date.is_(None), m.end_date >= day),
+                       or_(o.end_date.is_(None), o.end_date >= day)]
+    key = (m.insz, o.start_date, m.start_date, m.id, o.id)
+    if with_after:
+        # The first column alone lets the planner start the index walk at the key.
+        conditions += [m.insz >= bindparam("k_insz"),
+                       tuple_(*key) > tuple_(*(bindparam(n) for n in _AFTER_NAMES))]
+    return (select(mine, theirs).set_label_style(LABEL_STYLE_TABLENAME_PLUS_COL)
+            .where(and_(*conditions)).order_by(*key).limit(bindparam("limit")))
+
+
+class _Prefixed:
+    """One side of a joined row, read with the plain column names ``_enrollment`` uses."""
+
+    __slots__ = ("_row", "_prefix")
+
+    def __init__(self, row, prefix: str):
+        self._row, self._prefix = row._mapping, prefix
+
+    def __getattr__(self, name: str):
+        return self._row[self._prefix + name]
 
 
 def _enrollment_row(e: Enrollment) -> dict:
@@ -166,12 +237,13 @@ class SqlSchools(ports.SchoolRepository):
     def add(self, school: School) -> None:
         _write(self._c, _SCHOOL_INSERT, dict(
             institution_number=school.institution_number, name=school.name,
-            niveau=int(school.niveau), municipality=school.municipality))
+            niveau=int(school.niveau), municipality=school.municipality,
+            special_needs=school.special_needs))
 
     def get(self, institution_number):
         r = self._c.execute(_SCHOOL_GET, {"inst": institution_number}).first()
         return School(r.institution_number, r.name, Niveau(r.niveau),
-                      r.municipality) if r else None
+                      r.municipality, bool(r.special_needs)) if r else None
 
 
 class SqlSenders(ports.SenderRepository):

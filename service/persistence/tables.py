@@ -6,8 +6,9 @@ migrations create exactly these tables; ``tests/integration`` checks they agree.
 """
 from __future__ import annotations
 
+from sqlalchemy import false
 from sqlalchemy import (
-    BigInteger, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
+    BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
     String, Table, Text, UniqueConstraint,
 )
 
@@ -26,6 +27,8 @@ schools = Table(
     Column("name", String(200), nullable=False),
     Column("niveau", Integer, nullable=False),
     Column("municipality", String(100), nullable=False, default=""),
+    Column("special_needs", Boolean, nullable=False, default=False,
+           server_default=false()),
 )
 
 senders = Table(
@@ -75,8 +78,12 @@ enrollments = Table(
     Column("situation_after", String(2)),
     UniqueConstraint("institution_number", "stamnummer", "start_date",
                      name="uq_enrollments_natural_key"),
-    Index("ix_enrollments_insz", "insz"),
     Index("ix_enrollments_school_student", "institution_number", "stamnummer"),
+    # A school's students in INSZ order: the double-enrollment query walks it and
+    # stops after one answer's worth; the career finds a student by INSZ in it.
+    Index("ix_enrollments_school_insz", "institution_number", "insz"),
+    # The other side of a double: a student's enrollments everywhere, by start date.
+    Index("ix_enrollments_insz_start", "insz", "start_date"),
 )
 
 journal = Table(
@@ -109,7 +116,27 @@ replay_keys = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
-# Partner agencies through MAGDA (migration 0005): who a partner is to MAGDA, what it
+# Message type 2: one row per half day of absence of one student at one school. The
+# natural key is unique, so a half day is registered once (a resend replaces its code);
+# GeefAfwezigheden reads a school's rows by date, the unique key's index serves a
+# question about one student.
+absences = Table(
+    "absences", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("stamnummer", String(20), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("half_day", String(2), nullable=False),
+    Column("student_id", String(50), nullable=False),
+    Column("code", String(1), nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_on", Date, nullable=False),
+    UniqueConstraint("institution_number", "stamnummer", "date", "half_day",
+                     name="uq_absences_natural_key"),
+    Index("ix_absences_school_date", "institution_number", "date", "id"),
+)
+
+# Partner agencies through MAGDA (migration 0006): who a partner is to MAGDA, what it
 # may consult, and the register of its interest in persons (domain/partners.py).
 partners = Table(
     "partners", metadata,
@@ -144,5 +171,5 @@ interest_events = Table(
 )
 
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
-                      "replay_keys", "partners", "partner_authorisations",
+                      "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events")

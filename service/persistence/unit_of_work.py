@@ -6,9 +6,13 @@ Leaving the ``with`` block without ``commit()`` rolls back. After ``commit()`` o
 """
 from __future__ import annotations
 
+import time
+
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from discimus_service.persistence.absences import SqlAbsences
+from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
@@ -21,19 +25,33 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
 
     A plain ``Connection`` rather than an ORM ``Session``: there is no identity map to
     flush or expire, which keeps the per-request cost to checking a connection out of
-    the pool. Every transaction on SQLite begins IMMEDIATE (``database.make_engine``).
+    the pool. A writing transaction on SQLite begins IMMEDIATE, a read-only one deferred
+    (``database.make_engine``).
 
     :param engine: from :func:`discimus_service.persistence.database.make_engine`.
+    :param read_only: only reads (the consultations): never takes SQLite's write lock;
+        ``commit`` is refused.
+    :param timeout: seconds the unit may take from ``with`` on (lock waits included);
+        past it a statement fails with :class:`ports.DeadlineExceeded`, rolled back.
+    :param page_size: the most items one answer lists (``ports.UnitOfWork.page_size``).
     """
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, *, read_only: bool = False,
+                 timeout: float | None = None,
+                 page_size: int = ports.DEFAULT_PAGE_SIZE):
         self._engine = engine
         self._connection = None
+        self._timeout = timeout
+        self.read_only = read_only
+        self.page_size = page_size
 
     def __enter__(self) -> "SqlAlchemyUnitOfWork":
-        self._connection = self._engine.connect()
+        deadline = None if self._timeout is None else time.monotonic() + self._timeout
+        self._connection = self._engine.connect().execution_options(
+            **{READ_ONLY: self.read_only, DEADLINE: deadline})
         c = self._connection
         self.enrollments = SqlEnrollments(c)
+        self.absences = SqlAbsences(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)
@@ -44,6 +62,8 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
 
     def __exit__(self, *exc) -> None:
         try:
+            # Past the deadline the handler would interrupt the ROLLBACK itself.
+            disarm_deadline(self._connection)
             self.rollback()
         finally:
             self._connection.close()
@@ -51,6 +71,9 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
 
     def commit(self) -> None:
         """:raises ports.DuplicateKeyError: a unique key was taken meanwhile."""
+        if self.read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
+        disarm_deadline(self._connection)
         try:
             self._connection.commit()
         except IntegrityError as error:

@@ -52,3 +52,14 @@ class WrongSoapAction(SecurityError):
 
     code = 116
     faultcode = ("soap", "Client")
+
+
+class RequestTimedOut(SecurityError):
+    """The service did not answer in time; nothing was stored."""
+
+    code = 501
+    faultcode = ("soap", "Server")
+
+    def __init__(self, message: str = "the service did not answer in time; nothing was "
+                                      "stored: send the message again (same Referte)"):
+        super().__init__(message)

@@ -16,7 +16,7 @@ from discimus_service.services.ports import UnitOfWork
 
 
 class SenderDirectory:
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], *, ttl: float = 60.0):
+    def __init__(self, uow_factory: Callable[..., UnitOfWork], *, ttl: float = 60.0):
         self._uow_factory = uow_factory
         self._ttl = ttl
         self._cache: dict[str, tuple[float, Sender | None]] = {}
@@ -28,7 +28,8 @@ class SenderDirectory:
         with self._lock:
             hit = self._cache.get(sender_id)
         if hit is None or now - hit[0] > self._ttl:
-            with self._uow_factory() as uow:
+            # Read-only: on SQLite a lookup never waits for, nor holds, the write lock.
+            with self._uow_factory(read_only=True) as uow:
                 hit = (now, uow.senders.get(sender_id))
             if hit[1] is not None:   # unknown ones are not cached: fixtures may come
                 with self._lock:

@@ -7,11 +7,12 @@ from discimus_service.domain.identifiers import validate_insz, validate_stamnumm
 from discimus_service.domain.model import Niveau
 from discimus_service.services.answers import Answer
 from discimus_service.services.common import require_mandate, view_of
-from discimus_service.services.exchange import Receipt
+from discimus_service.services.exchange import Receipt, read_only
 from discimus_service.services.ports import UnitOfWork
 from discimus_service.services.views import CareerQuestion, CareerView
 
 
+@read_only
 def consult_career(uow: UnitOfWork, receipt: Receipt, q: CareerQuestion) -> Answer:
     """Previous and next school, with enrollment moment and first attendance.
 
@@ -25,8 +26,7 @@ def consult_career(uow: UnitOfWork, receipt: Receipt, q: CareerQuestion) -> Answ
         raise MissingFieldError("give the student's INSZ or stamnummer", field="INSZ")
     insz = validate_insz(q.insz) if q.insz else None
     stamnummer = validate_stamnummer(q.stamnummer) if q.stamnummer else None
-    here_all = [e for e in uow.enrollments.at_institution(q.institution_number, stamnummer)
-                if insz is None or e.insz == insz]
+    here_all = uow.enrollments.at_institution(q.institution_number, stamnummer, insz=insz)
     if not here_all:
         raise NotEnrolledHereError(
             f"the student is not enrolled at {q.institution_number}; a school only "

@@ -17,7 +17,7 @@ from discimus_service.domain.errors import NoDataFoundError
 from discimus_service.domain.identifiers import validate_insz
 from discimus_service.domain.schoolyear import school_year
 from discimus_service.services.answers import Answer
-from discimus_service.services.exchange import Receipt
+from discimus_service.services.exchange import Receipt, read_only
 from discimus_service.services.partner_interest import require_partner
 from discimus_service.services.ports import UnitOfWork
 
@@ -59,6 +59,7 @@ class HistoryResult:
     entries: tuple[HistoryEntry, ...]
 
 
+@read_only
 def enrollment_history(uow: UnitOfWork, receipt: Receipt, q: HistoryQuestion
                        ) -> Answer:
     """:raises AuthorisationError: no authorisation, capacity, or registration.

@@ -14,6 +14,11 @@ A refusal (FOUT) rolls the effect back but is still journaled, so a vendor can s
 why a message was refused. Every verified message, whatever its verdict, leaves its
 replay key in the same transaction: only then is a byte-for-byte copy of a resend or
 of a refusal a replay, rather than a message answered a second time.
+
+A consultation (a use case marked :func:`read_only`) is answered in a read-only
+transaction, which on SQLite never takes the write lock, and journaled afterwards in a
+short write transaction; the answer leaves only once that one committed. A transaction
+that runs out of time is rolled back and answered with a signed fault (S501).
 """
 from __future__ import annotations
 
@@ -29,8 +34,9 @@ from discimus_service.domain.errors import (
     DomainError, ReferteConflictError, ReplayedAnswerNotice, SenderMismatchError,
 )
 from discimus_service.domain.model import JournalEntry, Sender
+from discimus_service.security.faults import RequestTimedOut
 from discimus_service.services.answers import Answer, Issue, encode, refused
-from discimus_service.services.ports import DuplicateKeyError, UnitOfWork
+from discimus_service.services.ports import DeadlineExceeded, DuplicateKeyError, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -55,13 +61,21 @@ UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
 _ATTEMPTS = 4
 
 
+def read_only(use_case: UseCase) -> UseCase:
+    """Mark a use case that only reads: it runs in a read-only unit of work."""
+    use_case.read_only = True
+    return use_case
+
+
 def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: Any,
            use_case: UseCase, result_type: type | None) -> Answer:
     """Run ``use_case`` for one message, exactly once.
 
     :raises ReplayedMessage: the very same signed message was received before.
+    :raises RequestTimedOut: a transaction ran out of time; everything was rolled back.
     """
     digest = question_digest(receipt.operation, question)
+    once = _consult_once if getattr(use_case, "read_only", False) else _handle_once
     # A concurrent duplicate loses the unique-key race (at the INSERT on PostgreSQL, at
     # commit elsewhere); the next attempt then sees the winner's rows: its journal entry
     # (a resend: 50003) or its replay key (a copy of this very message: S160). A message
@@ -70,24 +84,19 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     # seen by every later attempt. So the fourth attempt always ends in a verdict.
     for attempt in range(_ATTEMPTS):
         try:
-            return _handle_once(uow_factory, receipt, question, use_case,
-                                result_type, digest)
+            return once(uow_factory, receipt, question, use_case, result_type, digest)
         except DuplicateKeyError:
             if attempt == _ATTEMPTS - 1:
                 raise
+        except DeadlineExceeded:
+            raise RequestTimedOut() from None
     raise AssertionError("unreachable")
 
 
 def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
     with uow_factory() as uow:
-        if uow.journal.has_replay_key(receipt.replay_key):
-            raise ReplayedMessage("this signed message was already received; "
-                                  "sign every message anew (new Timestamp, new Referte)")
-        prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
-        if prior is not None:
-            answer = _answer_again(prior, receipt, digest, result_type)
-        else:
-            answer = _first_use(uow, receipt, question, use_case)
+        answer, first_use = _decide(uow, receipt, question, use_case, result_type, digest)
+        if first_use:
             if not answer.accepted:
                 uow.rollback()
             _journal(uow, receipt, digest, answer)
@@ -97,6 +106,36 @@ def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) 
                                    receipt.received_at)
         uow.commit()
         return answer
+
+
+def _consult_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
+    # Read first, write after: the journal entry is what makes the answer repeatable,
+    # so nothing is sent before it committed. A concurrent copy that got there first
+    # makes an insert fail on a unique key; handle() then tries again and answers from
+    # (or refuses on) the winner's rows.
+    with uow_factory(read_only=True) as uow:
+        answer, first_use = _decide(uow, receipt, question, use_case, result_type, digest)
+    with uow_factory() as uow:
+        if first_use:
+            _journal(uow, receipt, digest, answer)
+        uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
+                                   receipt.received_at)
+        uow.commit()
+    return answer
+
+
+def _decide(uow, receipt, question, use_case, result_type, digest) -> tuple[Answer, bool]:
+    """This message's answer, and whether it is the first use of its Referte.
+
+    :raises ReplayedMessage: the very same signed message was received before.
+    """
+    if uow.journal.has_replay_key(receipt.replay_key):
+        raise ReplayedMessage("this signed message was already received; "
+                              "sign every message anew (new Timestamp, new Referte)")
+    prior = uow.journal.find(receipt.sender.sender_id, receipt.referte)
+    if prior is not None:
+        return _answer_again(prior, receipt, digest, result_type), False
+    return _first_use(uow, receipt, question, use_case), True
 
 
 def _answer_again(prior: JournalEntry, receipt: Receipt, digest: str,

@@ -9,6 +9,7 @@ import abc
 import datetime as dt
 from collections.abc import Iterable
 
+from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -25,13 +26,63 @@ class EnrollmentRepository(abc.ABC):
         """The enrollment with this natural key, or None."""
 
     @abc.abstractmethod
-    def at_institution(self, institution_number: str,
-                       stamnummer: str | None = None) -> list[Enrollment]:
-        """All enrollments at an institution (optionally of one stamnummer), by start date."""
+    def at_institution(self, institution_number: str, stamnummer: str | None = None, *,
+                       insz: str | None = None) -> list[Enrollment]:
+        """Enrollments at an institution, by start date; of one student when given.
+
+        Without ``stamnummer`` or ``insz`` that is the whole school: only for tools and
+        tests, never on a request's path (its cost grows with the school).
+        """
+
+    @abc.abstractmethod
+    def doubles_at(self, institution_number: str, *, on: dt.date | None = None,
+                   after: tuple | None = None,
+                   limit: int) -> list[tuple[Enrollment, Enrollment]]:
+        """Candidate double enrollments of a school: (own, other) pairs, found by the store.
+
+        The pairs :func:`domain.consultations.double_enrollment` accepts, in
+        :func:`domain.consultations.order_key` order, starting after the key ``after``
+        (keyset pagination), at most ``limit`` of them.
+        """
 
     @abc.abstractmethod
     def for_students(self, inszs: Iterable[str]) -> list[Enrollment]:
         """All enrollments, at any institution, of the given INSZ numbers."""
+
+
+class AbsenceRepository(abc.ABC):
+    """Half days of absence (message type 2), keyed by school, stamnummer, date, half day."""
+
+    @abc.abstractmethod
+    def add_many(self, absences: list[Absence]) -> None:
+        """Insert new half days in one statement (their ``id`` stays None: a bulk
+        insert returns no keys on every driver); a key taken meanwhile by a concurrent
+        transaction raises :class:`DuplicateKeyError` (here or at commit)."""
+
+    @abc.abstractmethod
+    def update(self, absence: Absence) -> None:
+        """Store the code, student id, sender and day of an existing half day."""
+
+    @abc.abstractmethod
+    def remove(self, ids: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    def of_students(self, institution_number: str, stamnummers: Iterable[str],
+                    first: dt.date, last: dt.date) -> list[Absence]:
+        """The school's half days of these students from ``first`` to ``last``."""
+
+    @abc.abstractmethod
+    def count_code(self, institution_number: str, stamnummers: Iterable[str],
+                   code: AbsenceCode, first: dt.date, last: dt.date) -> dict[str, int]:
+        """How many half days with ``code`` each of these students has at the school
+        from ``first`` to ``last``; students without any are left out."""
+
+    @abc.abstractmethod
+    def page(self, institution_number: str, *, stamnummer: str | None,
+             first: dt.date | None, last: dt.date | None,
+             after: tuple[dt.date, int] | None, limit: int) -> list[Absence]:
+        """At most ``limit`` of the school's half days ordered by (date, id), those
+        after the (date, id) ``after``, optionally of one student and within dates."""
 
 
 class SchoolRepository(abc.ABC):
@@ -113,10 +164,25 @@ class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
 
-class UnitOfWork(abc.ABC):
-    """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
+class DeadlineExceeded(Exception):
+    """The transaction ran out of time (its own budget or a lock wait); rolled back."""
 
+
+# Most doubles in one answer; more are given in parts (Vervolg). Settings can lower it.
+DEFAULT_PAGE_SIZE = 500
+
+
+class UnitOfWork(abc.ABC):
+    """One transaction. Leaving the ``with`` block without ``commit()`` rolls back.
+
+    Made with ``read_only=True`` it only reads: on SQLite it never takes the write lock,
+    so a long consultation does not hold up registrations; committing it is an error.
+    """
+
+    read_only: bool = False
+    page_size: int = DEFAULT_PAGE_SIZE     # the most items one answer lists
     enrollments: EnrollmentRepository
+    absences: AbsenceRepository
     schools: SchoolRepository
     senders: SenderRepository
     mandates: MandateRepository

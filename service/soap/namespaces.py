@@ -6,3 +6,4 @@ Changing one is a contract change (re-export wsdl/ and xsd/, see README "Contrac
 GENERIEK = "urn:discimus-emulator:generiek:02.00"
 INSCHRIJVING = "urn:discimus-emulator:inschrijving:01.00"
 ECHO = "urn:discimus-emulator:echo:01.00"
+AFWEZIGHEID = "urn:discimus-emulator:afwezigheid:01.00"

@@ -32,13 +32,25 @@ def test_every_xsd_compiles(xsd):
     etree.XMLSchema(etree.parse(str(xsd)))
 
 
+EXPECTED_OPERATIONS = {
+    "inschrijving": {"RegistreerInschrijving", "CorrigeerInschrijving",
+                     "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
+                     "GeefSchoolloopbaan"},
+    "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
+                    "GeefProblematischeAfwezigheden"},
+}
+
+
+def test_every_service_has_its_expected_operations_listed():
+    assert set(EXPECTED_OPERATIONS) == set(NAMES)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_an_independent_soap_client_loads_every_wsdl(name):
     from suds.client import Client
     client = Client((ROOT / "wsdl" / f"{name}.wsdl").as_uri(), cache=None)
     methods = {method[0] for _port, methods in client.sd[0].ports for method in methods}
-    assert {"RegistreerInschrijving", "CorrigeerInschrijving", "RegistreerUitschrijving",
-            "GeefDubbeleInschrijvingen", "GeefSchoolloopbaan"} <= methods
+    assert EXPECTED_OPERATIONS[name] == methods
 
 
 def test_the_readme_code_table_is_current():

@@ -63,3 +63,37 @@ def test_signed_exchange_resend_and_replay_on_postgresql(pg_server):
         assert refused.status_code == 500 and b"[S160]" in refused.content
     finally:
         engine.dispose()
+
+
+def test_absences_all_or_nothing_and_resend_on_postgresql(pg_server):
+    """Message type 2 on PostgreSQL: a refused message stores no half day, a stored one
+    is paged back, a resend stores nothing again."""
+    from discimus_client.client import DiscimusClient
+    from discimus_client.results import HalfDayAbsence
+    informat = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "informat")
+    birth = dt.date(2011, 10, 10)
+    student = Student(insz=insz_for(birth, Sex.M, 334), stamnummer="2600335",
+                      first_name="Lars", last_name="Maes", birth_date=birth, sex="M",
+                      address=Address("Stationsstraat", "2", "8000", "Brugge"))
+    start = dt.date(2026, 9, 1)
+    assert informat.register_enrollment(student, EnrollmentData(
+        DEMO_SECONDARY, "2A", start, start - dt.timedelta(days=2))).ok
+    days = [HalfDayAbsence("INF-1", "2600335", day, half, "Z")
+            for day in (start, start + dt.timedelta(days=1)) for half in ("VM", "NM")]
+    engine = make_engine(pg_server.database_url)
+    try:
+        counts = row_counts(engine)
+        refused = informat.register_absences(DEMO_SECONDARY, days + [
+            HalfDayAbsence("INF-1", "2600335", start - dt.timedelta(days=1), "VM", "Z")])
+        assert refused.codes() == [40010]
+        assert row_counts(engine)["absences"] == counts["absences"]
+        first = informat.register_absences(DEMO_SECONDARY, days, referte="pg-abs-1")
+        again = informat.register_absences(DEMO_SECONDARY, days, referte="pg-abs-1")
+        assert first.inhoud.new == 4 and again.inhoud == first.inhoud
+        assert again.codes() == [50003]
+        assert row_counts(engine)["absences"] == counts["absences"] + 4
+        listed = informat.absences(DEMO_SECONDARY, stamnummer="2600335")
+        assert [(a.date, a.half_day) for a in listed.inhoud] == [
+            (a.date, a.half_day) for a in days]
+    finally:
+        engine.dispose()

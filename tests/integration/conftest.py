@@ -25,4 +25,4 @@ def engine(database_url):
 
 @pytest.fixture
 def uow_factory(engine):
-    return lambda: SqlAlchemyUnitOfWork(engine)
+    return lambda **kw: SqlAlchemyUnitOfWork(engine, **kw)

@@ -36,6 +36,9 @@ class Attack:
     before: list[bytes] = field(default_factory=list)
     operation: str = CONSULTATION
     path: str = "/inschrijving"
+    # The operation of the ``before`` messages when it is not ``operation`` (they are
+    # posted to /inschrijving), e.g. an enrollment before an absence.
+    before_operation: str | None = None
 
 
 @dataclass
@@ -610,4 +613,4 @@ def sub_path(kit):
 
 
 # More recipes live beside this module; importing it registers them in RECIPES.
-from tests.security import profile_recipes  # noqa: E402,F401
+from tests.security import absence_recipes, profile_recipes  # noqa: E402,F401

@@ -1,8 +1,9 @@
-"""Every operation of the service gets the same protection, not only the corpus's one.
+"""Every operation of every service gets the same protection, not only the corpus's one.
 
 The hostile corpus attacks one operation; the security middleware runs before dispatch,
-so this checks that claim for all five: unsigned, tampered and unauthorised messages
+so this checks that claim for all of them: unsigned, tampered and unauthorised messages
 are refused with their code and write nothing (the unauthorised one its journal entry).
+A test keeps the list below complete against ``app.SERVICES``.
 """
 from __future__ import annotations
 
@@ -33,7 +34,26 @@ OPERATIONS = {
         "Uitschrijving": {"EindDatum": START, "Aanleiding": "S", "SituatieNa": "1"}},
     "GeefDubbeleInschrijvingen": {"Instellingsnummer": DEMO_SECONDARY},
     "GeefSchoolloopbaan": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
+    "RegistreerAfwezigheden": {
+        "Instellingsnummer": DEMO_SECONDARY, "Afwezigheden": {"Afwezigheid": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "Datum": START, "Dagdeel": "VM", "Code": "Z"}]}},
+    "AnnuleerAfwezigheden": {
+        "Instellingsnummer": DEMO_SECONDARY, "HalveDagen": {"HalveDag": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "Datum": START, "Dagdeel": "VM"}]}},
+    "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
+    "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
 }
+PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
+         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid"}
+
+
+def test_every_served_operation_is_attacked():
+    from discimus_service.app import SERVICES, operations_of
+    served = {name for _title, factory in SERVICES.values()
+              for name in operations_of(factory()).values()}
+    assert served == set(OPERATIONS)
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +63,9 @@ def engine(server):
     engine.dispose()
 
 
-def _post(server, data: bytes, headers: dict) -> requests.Response:
-    return requests.post(server.url + "/inschrijving", data=data, timeout=30,
-                         headers=headers)
+def _post(server, data: bytes, headers: dict, operation: str) -> requests.Response:
+    return requests.post(server.url + PATHS.get(operation, "/inschrijving"), data=data,
+                         timeout=30, headers=headers)
 
 
 def _unsigned(data: bytes) -> bytes:
@@ -69,7 +89,7 @@ def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engi
     informat = client_for("informat")
     data = informat.signed_request(operation, OPERATIONS[operation])
     before = row_counts(engine)
-    response = _post(server, spoil(data), informat.http_headers(operation))
+    response = _post(server, spoil(data), informat.http_headers(operation), operation)
     assert response.status_code == 500 and code in response.content
     assert row_counts(engine) == before
 
@@ -80,7 +100,7 @@ def test_a_sender_without_mandate_is_refused_with_40006(server, client_for, engi
     wisa = client_for("wisa")
     data = wisa.signed_request(operation, OPERATIONS[operation])
     before = row_counts(engine)
-    response = _post(server, data, wisa.http_headers(operation))
+    response = _post(server, data, wisa.http_headers(operation), operation)
     codes = [u.findtext("{*}Identificatie") for u in
              etree.fromstring(response.content).iter("{*}Uitzondering")]
     assert response.status_code == 200 and codes == ["40006"]

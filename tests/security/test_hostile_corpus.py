@@ -131,7 +131,8 @@ def test_hostile_message_is_refused_and_changes_nothing(case, server, kit, engin
               else Attack((ATTACKS / case["file"]).read_bytes()))
     headers = kit.headers(attack.operation) if attack.headers is None else attack.headers
     for data in attack.before:
-        assert _post(server, data, kit.headers(attack.operation)).status_code == 200
+        before_headers = kit.headers(attack.before_operation or attack.operation)
+        assert _post(server, data, before_headers).status_code == 200
     counts = row_counts(engine)
 
     response = _post(server, attack.body, headers, attack.path)

@@ -72,3 +72,38 @@ def test_the_replay_keys_the_journal_held_are_kept_by_the_upgrade(database_url):
             assert list(keys) == ["k-1"]
     finally:
         engine.dispose()
+
+
+def _absences_revision(config):
+    """The revision that adds the absences table, found by what it says it does (so a
+    renumbering when branches are merged does not break this test)."""
+    from alembic.script import ScriptDirectory
+    return next(r for r in ScriptDirectory.from_config(config).walk_revisions()
+                if "the absences table" in (r.doc or ""))
+
+
+def test_schools_from_before_the_absences_become_ordinary_schools(database_url):
+    """The absences migration adds schools.special_needs: existing schools are ordinary
+    ones (code H refused there) until said otherwise; down again, the column goes."""
+    from alembic import command
+    from sqlalchemy import text
+    from discimus_service.persistence.database import _alembic_config
+    from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            before = _absences_revision(_alembic_config(connection)).down_revision
+            command.upgrade(_alembic_config(connection), before)
+            connection.execute(text(
+                "INSERT INTO schools (institution_number, name, niveau, municipality) "
+                "VALUES ('034567', 'Sint-Jozefscollege', 3, 'Gent')"))
+        migrate(engine)
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            assert uow.schools.get("034567").special_needs is False
+        with engine.begin() as connection:
+            command.downgrade(_alembic_config(connection), before)
+        columns = {c["name"] for c in inspect(engine).get_columns("schools")}
+        assert "special_needs" not in columns
+        assert "absences" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

@@ -89,3 +89,32 @@ def test_a_service_that_is_not_running_exits_4(pki):
     done = discimus(*DOUBLES, "--pki", str(pki), env={"DISCIMUS_URL": url})
     assert done.returncode == 4
     assert f"cannot reach the service at {url}" in done.stderr
+
+
+def test_every_page_follows_vervolg_to_the_end_and_sends_each_token_once():
+    from discimus_client import results as r
+    from discimus_client.cli import every_page
+    pages = {None: (["a", "b"], "t1"), "t1": (["c"], "t2"), "t2": (["d"], None)}
+    asked = []
+
+    def fetch(vervolg):
+        asked.append(vervolg)
+        items, following = pages[vervolg]
+        return r.Result(referte=f"q{len(asked)}", inhoud=items, uitzonderingen=[],
+                        continuation=following)
+
+    result = every_page(fetch)
+    assert asked == [None, "t1", "t2"]
+    assert result.inhoud == ["a", "b", "c", "d"] and result.continuation is None
+
+
+def test_every_page_stops_at_a_refusal_and_on_request():
+    from discimus_client import results as r
+    from discimus_client.cli import every_page
+    refusal = r.Uitzondering(code=10012, type="FOUT", diagnose="bad Vervolg")
+    answers = iter([r.Result("q1", ["a"], [], "t1"), r.Result("q2", None, [refusal], None)])
+    result = every_page(lambda vervolg: next(answers))
+    assert not result.ok and result.inhoud is None and result.codes() == [10012]
+    first = every_page(lambda vervolg: r.Result("q1", ["a"], [], "t1"),
+                       first_page_only=True)
+    assert first.inhoud == ["a"] and first.continuation == "t1"
