@@ -126,6 +126,9 @@ def _add_client_commands(commands) -> None:
     from discimus_client.commands_absences import add_commands as add_absence_commands
     add_absence_commands(sub, common)
 
+    from discimus_client.commands_magda import register as add_magda_commands
+    add_magda_commands(sub)
+
 
 def _student_options(p) -> None:
     p.add_argument("--insz", help="INSZ or bis number; omit while pending a number")

@@ -22,6 +22,9 @@ from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
 from discimus_service.soap import afwezigheid, echo, inschrijving
+from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
+from discimus_service.soap.magda.schemas import read_served
+from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
 
 # The published services: URL path → (title, spyne Application factory).
 SERVICES = {
@@ -70,6 +73,7 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
         application = factory()
         routes[path] = SecuredSoapApp(WsgiApplication(application),
                                       operations_of(application), **shared)
+    routes.update(magda_routes(shared))
     if settings.echo_enabled:
         routes["/echo"] = WsgiApplication(echo.application())
     # spyne runs a full gc.collect() at most once a second after a request
@@ -78,6 +82,27 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
     gc.collect()
     gc.freeze()
     return Router(routes)
+
+
+def magda_routes(shared: dict) -> dict:
+    """The partner side: MAGDA's shared endpoint (every service) and each service's own."""
+    from discimus_service.security.magda_middleware import MagdaSoapApp
+    routes = {path: MagdaSoapApp(list(magda.SERVICES), magda_dispatch.answer, **shared)
+              for path in magda.SHARED_PATHS}
+    for service in magda.SERVICES:
+        routes[service.path] = MagdaSoapApp(
+            [service], magda_dispatch.answer,
+            wsdl=lambda base, s=service: wsdl_of(s, base), **shared)
+    return routes
+
+
+def _titles() -> dict[str, str]:
+    titles = {path: title for path, (title, _factory) in SERVICES.items()}
+    for path in magda.SHARED_PATHS:
+        titles[path] = "MAGDA: every partner service, chosen by the Body element"
+    for s in magda.SERVICES:
+        titles[s.path] = f"MAGDA {s.naam} {s.versie} (partner agencies)"
+    return titles
 
 
 class Router:
@@ -100,6 +125,12 @@ class Router:
             return app(environ, start_response)
         if path == "/" and environ.get("REQUEST_METHOD", "GET") == "GET":
             return self._index(environ, start_response)
+        if path.startswith(XSD_PREFIX) and environ.get("REQUEST_METHOD", "GET") == "GET":
+            data = read_served(path[len(XSD_PREFIX):])
+            if data is not None:
+                start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8"),
+                                          ("Content-Length", str(len(data)))])
+                return [data]
         start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8")])
         under = next((p for p in self.routes if path.startswith(p + "/")), None)
         if under is not None:
@@ -109,8 +140,10 @@ class Router:
 
     def _index(self, environ, start_response):
         base = _base_url(environ)
-        items = [H.LI(H.B(path), " ", SERVICES.get(path, ("baseline",))[0], ": ",
-                      H.A(f"{base}{path}?wsdl", href=f"{base}{path}?wsdl"))
+        titles = _titles()
+        items = [H.LI(H.B(path), " ", titles.get(path, "baseline"),
+                      *([": ", H.A(f"{base}{path}?wsdl", href=f"{base}{path}?wsdl")]
+                        if path not in magda.SHARED_PATHS else []))
                  for path in self.routes]
         page = H.HTML(H.HEAD(H.TITLE("Discimus exchange emulator")),
                       H.BODY(H.H1("Discimus exchange emulator"),

@@ -16,6 +16,8 @@ from lxml import etree
 from spyne.server.wsgi import WsgiApplication
 
 from discimus_service.app import SERVICES
+from discimus_service.soap.magda import catalogue as magda_catalogue
+from discimus_service.soap.magda.wsdl import wsdl_of
 from discimus_service.soap.wsdl import canonical_wsdl, serialize, with_minimal_namespaces
 
 CANONICAL_HOST = "127.0.0.1:8080"
@@ -76,4 +78,15 @@ def export(root: Path) -> list[Path]:
             xsd.parent.mkdir(parents=True, exist_ok=True)
             xsd.write_bytes(data)
             written.append(xsd)
+    for service in magda_catalogue.SERVICES:
+        target = root / "wsdl" / "magda" / f"{service.dienst}.wsdl"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(magda_wsdl(service))
+        written.append(target)
     return written
+
+
+def magda_wsdl(service) -> bytes:
+    """A MAGDA service's WSDL as served from the default local address; its schemas are
+    MAGDA's own (``xsd/magda``), served at ``/magda-xsd/``, not exported again."""
+    return wsdl_of(service, f"http://{CANONICAL_HOST}")

@@ -22,6 +22,9 @@ class _State:
         self.mandates: list = []
         self.journal: list = []
         self.replay_keys: set = set()
+        self.partners: dict[str, object] = {}
+        self.authorisations: list = []
+        self.interests: list = []
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -164,6 +167,36 @@ class FakeJournal(ports.JournalRepository):
         return len(self.s.journal)
 
 
+class FakePartners(ports.PartnerRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def add(self, partner):
+        self.s.partners[partner.sender_id] = partner
+
+    def get(self, sender_id):
+        return self.s.partners.get(sender_id)
+
+    def add_authorisation(self, authorisation):
+        self.s.authorisations.append(authorisation)
+
+    def authorisations(self, sender_id, service):
+        return [a for a in self.s.authorisations
+                if a.sender_id == sender_id and a.service == service]
+
+
+class FakeInterests(ports.InterestRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, event, received_at):
+        import dataclasses
+        self.s.interests.append(dataclasses.replace(event, sequence=next(self.ids)))
+
+    def of_person(self, sender_id, insz):
+        return [e for e in self.s.interests if e.sender_id == sender_id and e.insz == insz]
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -193,6 +226,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.senders = FakeSenders(self.state)
         self.mandates = FakeMandates(self.state)
         self.journal = FakeJournal(self.state)
+        self.partners = FakePartners(self.state)
+        self.interests = FakeInterests(self.state, self.db.ids)
 
     def commit(self):
         if self.read_only:

@@ -28,6 +28,10 @@ class DomainError(Exception):
 
     code: int = 99999
     severity: Severity = Severity.FOUT
+    # The Identificatie a MAGDA client receives when it is not ``code`` (our finer code
+    # then travels as an Annotatie, soap/magda/envelope.py): MAGDA has one code, 40006,
+    # for every authorisation refusal.
+    magda_code: int | None = None
 
     def __init__(self, diagnose: str, *, field: str | None = None):
         super().__init__(diagnose)
@@ -131,6 +135,12 @@ class NoDataError(DomainError):
     code = 30001
 
 
+class NoDataFoundError(NoDataError):
+    """No data found for the partner's question (MAGDA 30101, origin Disci)."""
+
+    code = 30101
+
+
 class EnrollmentNotFoundError(NoDataError):
     """No enrollment with this institution, stamnummer and start date."""
 
@@ -171,6 +181,40 @@ class SenderMismatchError(AuthorisationError):
     """Afzender/Identificatie in the Context is not the certificate's sender."""
 
     code = 40011
+
+
+class TooManyQuestionsError(DomainError):
+    """More Vragen in one Verzoek than the MAGDA service allows (MAGDA 20110)."""
+
+    code = 20110
+
+
+class PartnerNotAuthorisedError(AuthorisationError):
+    """The partner has no authorisation for this MAGDA service today (answered as 40006)."""
+
+    code = 40020
+    magda_code = 40006
+
+
+class CapacityNotAllowedError(AuthorisationError):
+    """The Hoedanigheid is not one the partner's authorisation allows (answered as 40006)."""
+
+    code = 40021
+    magda_code = 40006
+
+
+class PersonNotRegisteredError(AuthorisationError):
+    """The partner has not registered its interest in this INSZ (answered as 40006)."""
+
+    code = 40022
+    magda_code = 40006
+
+
+class OutsideRegisteredPeriodError(AuthorisationError):
+    """The question's period is not covered by the partner's registration (answered as 40006)."""
+
+    code = 40023
+    magda_code = 40006
 
 
 class Notice(Exception):

@@ -136,5 +136,40 @@ absences = Table(
     Index("ix_absences_school_date", "institution_number", "date", "id"),
 )
 
+# Partner agencies through MAGDA (migration 0006): who a partner is to MAGDA, what it
+# may consult, and the register of its interest in persons (domain/partners.py).
+partners = Table(
+    "partners", metadata,
+    Column("sender_id", String(64), ForeignKey("senders.sender_id"), primary_key=True),
+    Column("identification", String(120), nullable=False, unique=True),
+    Column("default_capacity", String(24), nullable=False),
+)
+
+partner_authorisations = Table(
+    "partner_authorisations", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender_id", String(64), ForeignKey("senders.sender_id"), nullable=False),
+    Column("service", String(80), nullable=False),
+    Column("deliberation", String(80), nullable=False),
+    Column("capacities", String(200), nullable=False),   # comma-separated Hoedanigheden
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Index("ix_partner_authorisations_lookup", "sender_id", "service"),
+)
+
+interest_events = Table(
+    "interest_events", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender_id", String(64), nullable=False),
+    Column("capacity", String(24), nullable=False),
+    Column("insz", String(11), nullable=False),
+    Column("kind", String(1), nullable=False),            # I registered, U ended
+    Column("begin_date", Date, nullable=False),
+    Column("end_date", Date),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Index("ix_interest_events_person", "sender_id", "insz"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
-                      "replay_keys", "absences")
+                      "replay_keys", "absences", "partners", "partner_authorisations",
+                      "interest_events")

@@ -80,7 +80,8 @@ class SecuredSoapApp:
         self._spyne = spyne_app
         # Clark-notation QName of each request element → its soapAction in the WSDL.
         self._operations = dict(operations)
-        self._body_schema = BodySchema.of(spyne_app.app)
+        # No spyne app: a subclass brings its own schema (security/magda_middleware.py).
+        self._body_schema = BodySchema.of(spyne_app.app) if spyne_app is not None else None
         self._settings = settings
         self._policy = settings.security
         self._verifier = verifier

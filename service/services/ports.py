@@ -13,6 +13,7 @@ from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
+from discimus_service.domain.partners import InterestEvent, Partner, PartnerAuthorisation
 
 
 class EnrollmentRepository(abc.ABC):
@@ -131,6 +132,34 @@ class JournalRepository(abc.ABC):
     def count(self) -> int: ...
 
 
+class PartnerRepository(abc.ABC):
+    """Partner agencies, their MAGDA identification and their authorisations."""
+
+    @abc.abstractmethod
+    def add(self, partner: Partner) -> None: ...
+
+    @abc.abstractmethod
+    def get(self, sender_id: str) -> Partner | None: ...
+
+    @abc.abstractmethod
+    def add_authorisation(self, authorisation: PartnerAuthorisation) -> None: ...
+
+    @abc.abstractmethod
+    def authorisations(self, sender_id: str, service: str) -> list[PartnerAuthorisation]:
+        """Every authorisation of this partner for this service, any period."""
+
+
+class InterestRepository(abc.ABC):
+    """The register of partners' interest in persons (MAGDA's repertorium)."""
+
+    @abc.abstractmethod
+    def add(self, event: InterestEvent, received_at: dt.datetime) -> None: ...
+
+    @abc.abstractmethod
+    def of_person(self, sender_id: str, insz: str) -> list[InterestEvent]:
+        """This partner's events about this INSZ, in order of arrival."""
+
+
 class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
@@ -158,6 +187,8 @@ class UnitOfWork(abc.ABC):
     senders: SenderRepository
     mandates: MandateRepository
     journal: JournalRepository
+    partners: PartnerRepository
+    interests: InterestRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

@@ -35,3 +35,8 @@ def test_the_wheel_builds_warning_free_with_its_data_files(tmp_path):
     assert "discimus_fixtures/attacks/manifest.json" in names
     assert "discimus_fixtures/golden/index.json" in names
     assert "discimus_service/persistence/alembic.ini" in names
+    magda = "discimus_service/soap/magda/xsd/"
+    assert magda + "LICENSE-EUPL-1.2.txt" in names
+    assert magda + "Generiek-02.00/Generiek.xsd" in names
+    assert (magda + "Onderwijs.GeefHistoriekInschrijvingDienst-02.01/WebService/"
+            "GeefHistoriekInschrijving.xsd") in names

@@ -1,0 +1,127 @@
+"""``discimus client magda …``: the partner mode of the command line (MAGDA services).
+
+    discimus client magda register --as groeipakket --insz 12031555672 --from 2026-09-01
+    discimus client magda history  --as groeipakket --insz 12031555672 \\
+        --from 2026-09-01 --to 2027-08-31
+    discimus client magda end      --as groeipakket --insz 12031555672
+
+Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
+the exit codes are those of every ``discimus client`` command.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from discimus_client import results as r
+from discimus_client.errors import ConfigurationError
+
+
+def register(sub) -> None:
+    """Add ``magda`` and its actions to the ``discimus client`` sub-commands."""
+    from discimus_client.cli import DEFAULT_URL, EXIT_CODES, _date
+    magda = sub.add_parser(
+        "magda", help="partner agencies: MAGDA services (repertorium, enrollment history)",
+        description="Call a MAGDA service as a partner agency (--as groeipakket), at "
+                    "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    actions = magda.add_subparsers(dest="magda_command", required=True, metavar="ACTION")
+
+    def common(p):
+        url = os.environ.get("DISCIMUS_URL") or DEFAULT_URL
+        pki = os.environ.get("DISCIMUS_PKI_DIR") or "var/pki"
+        p.add_argument("--url", default=url, help=f"the emulator's base URL (now {url})")
+        p.add_argument("--pki", default=pki, help=f"folder with the keys (now {pki})")
+        p.add_argument("--as", dest="sender", required=True,
+                       help="the partner agency (its certificate), e.g. groeipakket")
+        p.add_argument("--identification",
+                       help="Afzender/Identificatie (default kb.vlaanderen.be/aiv/<--as>)")
+        p.add_argument("--capacity", default="1300", help="Hoedanigheid (default 1300)")
+        p.add_argument("--insz", required=True, help="the person's INSZ")
+        p.add_argument("--referte", help="Afzender/Referte (default: a new UUID)")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    reg = actions.add_parser("register", help="register interest in a person "
+                                              "(Repertorium.RegistreerInschrijving)")
+    common(reg)
+    reg.add_argument("--from", dest="begin", type=_date, help="first day (default today)")
+    reg.add_argument("--to", dest="end", type=_date, help="last day (default open)")
+    reg.add_argument("--version", choices=("02.00", "02.01"), default="02.00")
+    reg.set_defaults(run=lambda a: _show(a, lambda c: c.register_interest(
+        a.insz, a.begin, a.end, version=a.version, referte=a.referte)))
+
+    end = actions.add_parser("end", help="end the interest "
+                                         "(Repertorium.RegistreerUitschrijving)")
+    common(end)
+    end.add_argument("--from", dest="begin", type=_date, help="first day (default: all)")
+    end.add_argument("--to", dest="end", type=_date, help="last day")
+    end.set_defaults(run=lambda a: _show(a, lambda c: c.end_interest(
+        a.insz, a.begin, a.end, referte=a.referte)))
+
+    history = actions.add_parser("history", help="enrollment history of a person "
+                                                 "(Onderwijs.GeefHistoriekInschrijving)")
+    common(history)
+    history.add_argument("--from", dest="begin", type=_date, required=True)
+    history.add_argument("--to", dest="end", type=_date, required=True)
+    history.set_defaults(run=lambda a: _show(a, lambda c: c.enrollment_history(
+        a.insz, a.begin, a.end, referte=a.referte)))
+
+
+def _client(args):
+    from discimus_client.magda import MagdaClient
+    pki = Path(args.pki)
+    for name in (f"{args.sender}.key", f"{args.sender}.pem", "server.pem"):
+        if not (pki / name).is_file():
+            raise ConfigurationError(
+                f"{name} missing in {pki.absolute()}: give --pki DIR (or DISCIMUS_PKI_DIR) "
+                f"with {args.sender}.key, {args.sender}.pem and server.pem")
+    try:
+        return MagdaClient.from_pki(args.url, pki, args.sender,
+                                    identification=args.identification,
+                                    capacity=args.capacity)
+    except (OSError, ValueError) as error:
+        raise ConfigurationError(f"cannot load the keys of {args.sender} in {args.pki}: "
+                                 f"{error}") from None
+
+
+def _show(args, send) -> int:
+    from discimus_client.cli import (
+        EXIT_FAULT, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE,
+    )
+    from discimus_client.errors import ServiceFault
+    from discimus_client.wsse.errors import SecurityError
+    client = _client(args)
+    try:
+        result = send(client)
+    except ServiceFault as fault:
+        print(f"REFUSED by the service: {fault.faultcode}: [{fault.code}] {fault.message}",
+              file=sys.stderr)
+        return EXIT_FAULT
+    except SecurityError as error:
+        print(f"NOT TRUSTED: {error.faultstring}", file=sys.stderr)
+        return EXIT_FAULT
+    except OSError as error:
+        print(f"cannot reach the service at {args.url}: {error}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    print(json.dumps(asdict(result), default=str, indent=2) if args.json else render(result))
+    return EXIT_OK if result.ok else EXIT_REFUSED
+
+
+def render(result: r.Result) -> str:
+    lines = [f"{'ACCEPTED' if result.ok else 'REFUSED'}  (Referte {result.referte})"]
+    for u in result.uitzonderingen:
+        finer = f" (Discimus {u.omstandigheid})" if u.omstandigheid else ""
+        lines.append(f"  {u.type:<12} {u.code:05d} {u.oorsprong:<5}{finer}  {u.diagnose}")
+    if isinstance(result.inhoud, str):
+        lines.append(f"  Resultaat {result.inhoud}")
+    for e in result.inhoud if isinstance(result.inhoud, list) else ():
+        lines.append(f"  {e.institution_number} {e.institution_name}  school year "
+                     f"{e.school_year}  group {e.administrative_group} (niveau {e.niveau})"
+                     f"  {e.start_date} to {e.end_date}"
+                     + (f"  de-registered ({e.deregistration_reason})"
+                        if e.deregistration_reason else ""))
+    return "\n".join(lines)

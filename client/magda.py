@@ -1,0 +1,231 @@
+"""The reference client's partner mode: MAGDA services as a partner agency calls them.
+
+>>> groeipakket = MagdaClient.from_pki("http://127.0.0.1:8080", "var/pki", "groeipakket")
+>>> groeipakket.register_interest("12031527701", dt.date(2025, 9, 1)).ok
+>>> groeipakket.enrollment_history("12031527701", dt.date(2025, 9, 1), dt.date(2026, 8, 31))
+
+Requests are built as MAGDA's own documentation writes them (MAGDA-Mock's templates:
+wrapper element in the service namespace, unqualified children, Context/Naam and
+Versie as MAGDA names them), posted to the shared endpoint
+``/api/Magda-02.00/soap/WebService`` with ``SOAPAction: ""`` like MAGDA's connector,
+signed with the strict profile, and every answer is verified against the server's
+certificate before it is read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from discimus_client import results as r
+from discimus_client.errors import ServiceFault
+from discimus_client.plugin import SignatureProfile
+from discimus_client.wsse import ns
+from discimus_client.wsse.parser import parse_xml
+
+SHARED_PATH = "/api/Magda-02.00/soap/WebService"
+HISTORY_NS = "http://webservice.geefhistoriekinschrijvingdienst-02_01.onderwijs.vlaanderen.be"
+REGISTER_NS = {
+    "02.00": "http://webservice.registreerinschrijvingdienst-02_00.repertorium-02_00"
+             ".vip.vlaanderen.be",
+    "02.01": "http://webservice.registreerinschrijvingdienst-02_01.repertorium-02_01"
+             ".vip.vlaanderen.be",
+}
+END_NS = ("http://webservice.registreeruitschrijvingdienst-02_00.repertorium-02_00"
+          ".vip.vlaanderen.be")
+E = ElementMaker()
+_SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
+
+
+@dataclass(frozen=True)
+class HistoryEnrollment:
+    """One Inschrijving of GeefHistoriekInschrijving, the fields a partner usually needs."""
+
+    institution_number: str
+    institution_name: str
+    administrative_group: str | None
+    niveau: str | None
+    school_year: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    registration_date: dt.date | None
+    deregistration_reason: str | None
+
+
+class MagdaClient:
+    def __init__(self, base_url: str, *, identification: str, capacity: str,
+                 key_pem: bytes, cert_pem: bytes, server_cert_pem: bytes,
+                 timeout: float = 30.0, session: requests.Session | None = None,
+                 path: str = SHARED_PATH):
+        """:param identification: the partner's MAGDA URI (Afzender/Identificatie)
+        :param capacity: its Hoedanigheid, e.g. ``1300``
+        """
+        self.url = base_url.rstrip("/") + path
+        self.identification = identification
+        self.capacity = capacity
+        self.wsse = SignatureProfile(key_pem, cert_pem, server_cert_pem)
+        self._session = session or requests.Session()
+        self._timeout = timeout
+
+    @classmethod
+    def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str, *,
+                 identification: str | None = None, capacity: str = "1300",
+                 **kwargs) -> "MagdaClient":
+        """A partner using ``<pki_dir>/<sender_id>.pem|.key``; its identification is
+        ``kb.vlaanderen.be/aiv/<sender_id>`` unless given."""
+        pki = Path(pki_dir)
+        return cls(base_url, identification=identification or
+                   f"kb.vlaanderen.be/aiv/{sender_id}", capacity=capacity,
+                   key_pem=(pki / f"{sender_id}.key").read_bytes(),
+                   cert_pem=(pki / f"{sender_id}.pem").read_bytes(),
+                   server_cert_pem=(pki / "server.pem").read_bytes(), **kwargs)
+
+    # -- services ------------------------------------------------------------------------
+    def register_interest(self, insz: str, begin: dt.date | None = None,
+                          end: dt.date | None = None, *, version: str = "02.00",
+                          referte: str | None = None) -> r.Result[str]:
+        """Repertorium.RegistreerInschrijving: register interest in ``insz``."""
+        if version == "02.01":
+            subject = E.BetrokkenSubject(E.Type("PERS"), E.Subjecten(E.Subject(
+                E.Type("PERS"), E.Sleutel(insz))))
+        else:
+            subject = E.INSZ(insz)
+        block = E.Inschrijving(E.Identificatie(self.identification),
+                               E.Hoedanigheid(self.capacity), subject,
+                               *_periode(begin or dt.date.today(), end))
+        return self._call(REGISTER_NS[version], "RegistreerInschrijving",
+                          f"{version}.0000", E.Inhoud(block), referte, _resultaat)
+
+    def end_interest(self, insz: str, begin: dt.date | None = None,
+                     end: dt.date | None = None, *,
+                     referte: str | None = None) -> r.Result[str]:
+        """Repertorium.RegistreerUitschrijving: end the interest (for a period, or all)."""
+        block = E.Uitschrijving(E.Identificatie(self.identification),
+                                E.Hoedanigheid(self.capacity), E.INSZ(insz),
+                                *_periode(begin, end))
+        return self._call(END_NS, "RegistreerUitschrijving", "02.00.0000",
+                          E.Inhoud(block), referte, _resultaat)
+
+    def enrollment_history(self, insz: str, begin: dt.date, end: dt.date, *,
+                           referte: str | None = None) -> r.Result[list[HistoryEnrollment]]:
+        """Onderwijs.GeefHistoriekInschrijving 02.01 for ``insz`` over [begin, end]."""
+        inhoud = E.Inhoud(E.Criteria(E.INSZ(insz), E.Periode(
+            E.Begin(begin.isoformat()), E.Einde(end.isoformat()))))
+        return self._call(HISTORY_NS, "GeefHistoriekInschrijving", "02.01.0000", inhoud,
+                          referte, _history)
+
+    # -- for testers ---------------------------------------------------------------------
+    def request(self, namespace: str, naam: str, versie: str, inhoud, *,
+                referte: str | None = None) -> etree._Element:
+        """The unsigned envelope, as MAGDA's documentation writes it."""
+        referte = referte or str(uuid.uuid4())
+        now = dt.datetime.now(dt.timezone.utc)
+        web = ElementMaker(namespace=namespace, nsmap={"web": namespace})
+        context = E.Context(E.Naam(naam), E.Versie(versie), E.Bericht(
+            E.Type("VRAAG"),
+            E.Tijdstip(E.Datum(now.date().isoformat()),
+                       E.Tijd(now.strftime("%H:%M:%S.") + f"{now.microsecond // 1000:03d}")),
+            E.Afzender(E.Identificatie(self.identification), E.Referte(referte),
+                       E.Hoedanigheid(self.capacity))))
+        return _SOAP.Envelope(_SOAP.Header(), _SOAP.Body(getattr(web, naam)(E.Verzoek(
+            context, E.Vragen(E.Vraag(E.Referte(referte), inhoud))))))
+
+    def sign(self, envelope: etree._Element) -> bytes:
+        self.wsse.apply(envelope, {})
+        return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+
+    @staticmethod
+    def http_headers() -> dict[str, str]:
+        """What MAGDA's connector sends (MagdaSoapConnection): an empty SOAPAction."""
+        return {"Content-Type": "text/xml;charset=UTF-8", "SOAPAction": '""'}
+
+    def post(self, data: bytes) -> etree._Element:
+        """Post signed bytes; the verified answer's ``…Response`` element.
+
+        :raises ServiceFault: the service refused the message (a signed SOAP fault).
+        :raises ResponseVerificationFailed: the answer is not the server's, or altered.
+        """
+        response = self._session.post(self.url, data=data, headers=self.http_headers(),
+                                      timeout=self._timeout)
+        if not response.headers.get("Content-Type", "").startswith("text/xml"):
+            # Not a SOAP answer at all (a wrong path, a proxy's page): a transport error.
+            raise requests.HTTPError(f"HTTP {response.status_code} from {self.url} is no "
+                                     "SOAP answer; check the URL", response=response)
+        root = parse_xml(response.content, self.wsse._policy)
+        self.wsse.verify(root)
+        body = root.find(f"{{{ns.SOAP11_ENV}}}Body")
+        payload = next(iter(body.iterchildren(tag=etree.Element)))
+        if payload.tag == f"{{{ns.SOAP11_ENV}}}Fault":
+            raise ServiceFault(payload.findtext("faultcode") or "",
+                               payload.findtext("faultstring") or "")
+        return payload
+
+    def _call(self, namespace, naam, versie, inhoud, referte, convert):
+        envelope = self.request(namespace, naam, versie, inhoud, referte=referte)
+        referte = envelope.findtext(".//Vraag/Referte")
+        return read_result(self.post(self.sign(envelope)), referte, convert)
+
+
+def read_result(payload, referte: str, convert) -> r.Result:
+    """A ``…Response`` element as a :class:`Result`: Repliek and Antwoord Uitzonderingen."""
+    repliek = payload.find("Repliek")
+    antwoord = repliek.find("Antwoorden/Antwoord")
+    problems = list(_uitzonderingen(repliek.find("Uitzonderingen")))
+    inhoud = None
+    if antwoord is not None:
+        problems += _uitzonderingen(antwoord.find("Uitzonderingen"))
+        if antwoord.find("Inhoud") is not None:
+            inhoud = convert(antwoord.find("Inhoud"))
+    return r.Result(referte=referte, inhoud=inhoud, uitzonderingen=tuple(problems))
+
+
+def _uitzonderingen(block):
+    for u in block.findall("Uitzondering") if block is not None else ():
+        yield r.Uitzondering(code=int(u.findtext("Identificatie")), type=u.findtext("Type"),
+                             diagnose=u.findtext("Diagnose") or "",
+                             oorsprong=u.findtext("Oorsprong") or "",
+                             omstandigheid=u.findtext(
+                                 "Annotaties/Annotatie[Naam='DiscimusCode']/Waarde"))
+
+
+def _periode(begin: dt.date | None, end: dt.date | None) -> list:
+    if begin is None and end is None:
+        return []
+    parts = [E.Begin(begin.isoformat())] if begin else []
+    if end:
+        parts.append(E.Einde(end.isoformat()))
+    return [E.Periode(*parts)]
+
+
+def _resultaat(inhoud) -> str:
+    return inhoud.findtext("Resultaat")
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _history(inhoud) -> list[HistoryEnrollment]:
+    out = []
+    for i in inhoud.findall("Inschrijvingen/Inschrijving"):
+        lp = i.find("LeerplichtOnderwijs")
+        group = lp.find("InschrijvingAdministratieveGroep") if lp is not None else None
+
+        def g(path, _group=group):
+            return _group.findtext(path) if _group is not None else None
+        out.append(HistoryEnrollment(
+            institution_number=i.findtext("Instelling/Instellingsnummer"),
+            institution_name=i.findtext("Instelling/OfficieleNaam"),
+            administrative_group=g("AdministratieveGroep/Naam"),
+            niveau=g("AdministratieveGroep/Niveau/Code"),
+            school_year=lp.findtext("Schooljaar") if lp is not None else None,
+            start_date=_day(g("Periode/Begin")), end_date=_day(g("Periode/Einde")),
+            registration_date=_day(lp.findtext("DatumInschrijving") if lp is not None
+                                   else None),
+            deregistration_reason=g("Uitschrijving/Aanleiding/Code")))
+    return out

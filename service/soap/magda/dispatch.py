@@ -1,0 +1,56 @@
+"""Answering one verified MAGDA request: read, run the use case once, build the Repliek.
+
+The edge of the partner side, as ``soap/adapter.py`` is for the school side: domain
+errors become Uitzonderingen here and nowhere else; every message is journaled through
+``services/exchange.py`` (idempotency on sender + Afzender/Referte, replay keys).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from discimus_service.domain.errors import DomainError, TooManyQuestionsError
+from discimus_service.security.middleware import RequestInfo
+from discimus_service.services import exchange
+from discimus_service.services.answers import refused
+from discimus_service.soap.magda import envelope
+from discimus_service.soap.magda.catalogue import MagdaService
+
+
+def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetime):
+    """The ``…Response`` element for a verified, schema-valid request element."""
+    asked = envelope.read_context(payload)
+    vragen = envelope.questions(payload)
+    receipt = exchange.Receipt(
+        sender=request.sender,
+        # MAGDA's Afzender/Identificatie is the partner's URI, not the certificate's
+        # CN: the use case checks it against the partners table (require_partner).
+        afzender=request.sender.sender_id,
+        referte=asked.referte,
+        operation=service.operation,
+        raw_message=request.raw_message,
+        replay_key=request.replay_key,
+        received_at=request.received_at,
+        today=request.today,
+    )
+    run, result_type = service.use_case, service.result_type
+    if len(vragen) > service.max_questions:
+        question = f"{len(vragen)} Vragen"
+        run, result_type = _refuse(TooManyQuestionsError(
+            f"Het maximum aantal vragen voor deze operatie is overschreden, maximum aantal "
+            f"toegelaten vragen voor deze operatie is {service.max_questions} "
+            f"({len(vragen)} sent)")), None
+    else:
+        try:
+            question = service.read(vragen[0].find("Inhoud"), asked)
+        except DomainError as problem:
+            question = f"unreadable: {problem.diagnose}"
+            run, result_type = _refuse(problem), None
+    result = exchange.handle(request.uow_factory, receipt, question, run, result_type)
+    referte = vragen[0].findtext("Referte") if len(vragen) == 1 else None
+    inhoud = service.inhoud(result.result) if result.result is not None else None
+    return envelope.repliek(service.response_tag, service.naam, service.versie, asked,
+                            referte, result, inhoud, service.oorsprong, now)
+
+
+def _refuse(problem: DomainError) -> exchange.UseCase:
+    return lambda uow, receipt, question: refused(problem)
