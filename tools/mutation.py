@@ -73,6 +73,7 @@ TARGETS = {
         "discimus_service/domain/schoolyear.py": [D + "test_schoolyear.py"],
         "discimus_service/domain/absence.py": [D + "test_absence_edges.py",
                                                D + "test_absence.py"],
+        "discimus_service/domain/partners.py": [D + "test_partners.py"],
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
