@@ -73,3 +73,18 @@ def test_doubles_and_career_print(server):
     done = discimus(server, "doubles", "--as", "informat", "--institution", DEMO_SECONDARY)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ACCEPTED")
+
+
+def test_the_banner_lists_every_wsdl_and_the_magda_endpoint(server):
+    import urllib.request
+    banner = server.log.read_text()
+    wsdls = [line.split("WSDL: ", 1)[1].strip() for line in banner.splitlines()
+             if "WSDL: " in line]
+    assert any("/inschrijving?wsdl" in u for u in wsdls)
+    assert any("GeefHistoriekInschrijvingDienst-02.01" in u for u in wsdls)
+    assert "/api/Magda-02.00/soap/WebService" in banner
+    for url in wsdls:          # each one served, on the banner's host and port
+        port = server.url.rsplit(":", 1)[1]
+        with urllib.request.urlopen(url.replace(url.split("/")[2], f"127.0.0.1:{port}"),
+                                    timeout=10) as answer:
+            assert answer.status == 200 and b"definitions" in answer.read()
