@@ -128,8 +128,12 @@ def _serve(args) -> int:
     print(f"Discimus exchange emulator on {base}/  "
           f"(database {shown_url(settings.database_url)})")
     from discimus_service.app import SERVICES
+    from discimus_service.soap.magda import catalogue as magda
     for path in SERVICES:
         print(f"  WSDL: {base}{path}?wsdl")
+    for service in magda.SERVICES:
+        print(f"  MAGDA WSDL: {base}{service.path}?wsdl")
+    print(f"  MAGDA endpoint (every partner service): {base}{magda.SHARED_PATHS[0]}")
     print(f"  PKI:  {settings.pki_dir} (server.pem, <sender>.pem/.key); answers signed "
           f"{_answer_signature(settings.pki_dir)}")
     for name, value in non_defaults(settings).items():

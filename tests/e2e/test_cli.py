@@ -102,3 +102,18 @@ def test_career_prints_the_student_and_the_enrollment_here(server):
     assert f"  student INSZ {insz}  stamnummer 2600903" in lines
     assert any(line.startswith(f"  here:      {DEMO_PRIMARY} ") for line in lines)
     assert "  previous:  -" in lines and "  next:      -" in lines
+
+
+def test_the_banner_lists_every_wsdl_and_the_magda_endpoint(server):
+    import urllib.request
+    banner = server.log.read_text()
+    wsdls = [line.split("WSDL: ", 1)[1].strip() for line in banner.splitlines()
+             if "WSDL: " in line]
+    assert any("/inschrijving?wsdl" in u for u in wsdls)
+    assert any("GeefHistoriekInschrijvingDienst-02.01" in u for u in wsdls)
+    assert "/api/Magda-02.00/soap/WebService" in banner
+    for url in wsdls:          # each one served, on the banner's host and port
+        port = server.url.rsplit(":", 1)[1]
+        with urllib.request.urlopen(url.replace(url.split("/")[2], f"127.0.0.1:{port}"),
+                                    timeout=10) as answer:
+            assert answer.status == 200 and b"definitions" in answer.read()
