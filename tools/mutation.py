@@ -20,7 +20,7 @@ per module, and every surviving mutant's diff land in ``var/mutation/<target>.tx
 Equivalent mutants (survivors that cannot be killed because the program behaves the
 same) are listed with their reason in the docstrings of the edge-test modules:
 tests/unit/wsse/test_{verifying,parser,envelope,signing}_edges.py and
-tests/unit/domain/test_{identifiers,enrollment}_edges.py, test_mandates.py.
+tests/unit/domain/test_{identifiers,enrollment,absence,partners}_edges.py, test_mandates.py.
 """
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ TARGETS = {
         "discimus_service/domain/schoolyear.py": [D + "test_schoolyear.py"],
         "discimus_service/domain/absence.py": [D + "test_absence_edges.py",
                                                D + "test_absence.py"],
-        "discimus_service/domain/partners.py": [D + "test_partners.py"],
+        "discimus_service/domain/partners.py": [D + "test_partners_edges.py",
+                                                D + "test_partners.py"],
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
@@ -200,6 +201,9 @@ def _summary(target: str, dump: str, minutes: float) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):      # not a target: never start a run by mistake
+        print(__doc__)
+        return 0
     mode = ("survivors" if "--survivors" in argv else
             "resume" if "--resume" in argv else "full")
     targets = [a for a in argv if not a.startswith("--")] or list(TARGETS)
