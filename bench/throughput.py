@@ -19,7 +19,6 @@ with ``--json``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import http.client
 import json
 import multiprocessing as mp
@@ -27,7 +26,6 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlparse

@@ -245,11 +245,15 @@ def _run_career(args) -> int:
                                           stamnummer=args.stamnummer, referte=args.referte))
 
 
-def _show(args, send, renderer=None) -> int:
+def _show(args, send, renderer=None, *, make_client=None) -> int:
+    """Send with a client made from ``args``, print the result, return the exit code.
+
+    :param make_client: ``make_client(args)``, for another kind of client (MAGDA).
+    """
     from discimus_client.errors import ServiceFault
     from discimus_client.wsse.errors import SecurityError
     from zeep.exceptions import TransportError
-    client = _client(args)
+    client = (make_client or _client)(args)
     try:
         result = send(client)
     except ServiceFault as fault:

@@ -11,10 +11,7 @@ the exit codes are those of every ``discimus client`` command.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from discimus_client import results as r
@@ -89,26 +86,8 @@ def _client(args):
 
 
 def _show(args, send) -> int:
-    from discimus_client.cli import (
-        EXIT_FAULT, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE,
-    )
-    from discimus_client.errors import ServiceFault
-    from discimus_client.wsse.errors import SecurityError
-    client = _client(args)
-    try:
-        result = send(client)
-    except ServiceFault as fault:
-        print(f"REFUSED by the service: {fault.faultcode}: [{fault.code}] {fault.message}",
-              file=sys.stderr)
-        return EXIT_FAULT
-    except SecurityError as error:
-        print(f"NOT TRUSTED: {error.faultstring}", file=sys.stderr)
-        return EXIT_FAULT
-    except OSError as error:
-        print(f"cannot reach the service at {args.url}: {error}", file=sys.stderr)
-        return EXIT_UNREACHABLE
-    print(json.dumps(asdict(result), default=str, indent=2) if args.json else render(result))
-    return EXIT_OK if result.ok else EXIT_REFUSED
+    from discimus_client.cli import _show as show
+    return show(args, send, render, make_client=_client)
 
 
 def render(result: r.Result) -> str:

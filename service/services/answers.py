@@ -12,7 +12,7 @@ import enum
 import json
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from discimus_service.domain.errors import DomainError, Notice, Severity

@@ -1,8 +1,6 @@
 """Use case: a school's package registers an enrollment (message type 1)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from discimus_service.domain import consultations, enrollment as rules
 from discimus_service.domain.errors import (
     DoubleEnrollmentNotice, EnrollmentConflictError, LateRegistrationNotice,

@@ -18,21 +18,18 @@ from discimus_service.soap.documented import (
     code_list, complex_type, field, list_type, simple_type,
 )
 from discimus_service.soap.namespaces import AFWEZIGHEID as NS
+from discimus_service.soap.shared_types import (
+    instellingsnummer_type, stamnummer_type, vervolg_type,
+)
 
 # -- simple types ----------------------------------------------------------------------------
-InstellingsnummerType = simple_type(
-    "InstellingsnummerType", NS, "Institution number given by the Department: 1 to 6 "
-    "digits (leading zeros are dropped in some data).", pattern=r"\d{1,6}")
-StamnummerType = simple_type(
-    "StamnummerType", NS, "The school's student number (stamnummer), at most 10 "
-    "characters; the service checks its form (7 digits, code 10003).", max_len=10)
+InstellingsnummerType = instellingsnummer_type(NS)
+StamnummerType = stamnummer_type(NS)
 UniekeIdentificatorLeerlingType = simple_type(
     "UniekeIdentificatorLeerlingType", NS, "The student's id inside the sending "
     "software package (Unieke Identificator Leerling), 1 to 50 characters; a school "
     "using two packages has two.", min_len=1, max_len=50)
-VervolgType = simple_type(
-    "VervolgType", NS, "An opaque continuation token, at most 200 characters: copy it "
-    "from an answer into the next question, unchanged.", max_len=200)
+VervolgType = vervolg_type(NS)
 AantalType = simple_type("AantalType", NS, "A number of half days, 0 or more.",
                          model=Integer, ge=0)
 

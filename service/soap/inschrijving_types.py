@@ -16,14 +16,13 @@ from discimus_service.soap.documented import (
 )
 from discimus_service.soap.generiek import NaamType
 from discimus_service.soap.namespaces import INSCHRIJVING as NS
+from discimus_service.soap.shared_types import (
+    instellingsnummer_type, stamnummer_type, vervolg_type,
+)
 
 # -- simple types ----------------------------------------------------------------------------
-InstellingsnummerType = simple_type(
-    "InstellingsnummerType", NS, "Institution number given by the Department: 1 to 6 "
-    "digits (leading zeros are dropped in some data).", pattern=r"\d{1,6}")
-StamnummerType = simple_type(
-    "StamnummerType", NS, "The school's student number (stamnummer), at most 10 "
-    "characters; the service checks its form (7 digits).", max_len=10)
+InstellingsnummerType = instellingsnummer_type(NS)
+StamnummerType = stamnummer_type(NS)
 INSZType = simple_type(
     "INSZType", NS, "National register or bis number (INSZ), 11 digits; the service "
     "checks it (code 20002). Empty or absent while the student awaits a number.",
@@ -51,9 +50,7 @@ SituatieNaUitschrijvingCodeType = simple_type(
     "de-registration, one or two digits (MAGDA's SituatieNaUitschrijvingCodeType). "
     "The code list is AGODI's and not public: the emulator checks the form only.",
     pattern=r"\d{1,2}")
-VervolgType = simple_type(
-    "VervolgType", NS, "An opaque continuation token, at most 200 characters: copy it "
-    "from an answer into the next question, unchanged.", max_len=200)
+VervolgType = vervolg_type(NS)
 
 GeslachtType = code_list("GeslachtType", NS, "Sex as registered.", {
     "M": "Male.",
