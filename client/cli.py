@@ -64,6 +64,21 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def message_options(p, *, sender_help: str) -> None:
+    """The options every ``discimus client`` message command takes: where, who, how."""
+    url = os.environ.get("DISCIMUS_URL") or DEFAULT_URL
+    pki = os.environ.get("DISCIMUS_PKI_DIR") or "var/pki"
+    p.add_argument("--url", default=url,
+                   help=f"the emulator's base URL (now {url}; default from "
+                        f"DISCIMUS_URL, else {DEFAULT_URL})")
+    p.add_argument("--pki", default=pki,
+                   help=f"folder with <sender>.pem/.key and server.pem (now {pki}; "
+                        f"default from DISCIMUS_PKI_DIR, else var/pki)")
+    p.add_argument("--as", dest="sender", required=True, help=sender_help)
+    p.add_argument("--referte", help="Afzender/Referte (default: a new UUID)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
 def _add_client_commands(commands) -> None:
     client = commands.add_parser(
         "client", help="send signed messages to the emulator",
@@ -74,18 +89,7 @@ def _add_client_commands(commands) -> None:
     sub = client.add_subparsers(dest="client_command", required=True, metavar="ACTION")
 
     def common(p):
-        url = os.environ.get("DISCIMUS_URL") or DEFAULT_URL
-        pki = os.environ.get("DISCIMUS_PKI_DIR") or "var/pki"
-        p.add_argument("--url", default=url,
-                       help=f"the emulator's base URL (now {url}; default from "
-                            f"DISCIMUS_URL, else {DEFAULT_URL})")
-        p.add_argument("--pki", default=pki,
-                       help=f"folder with <sender>.pem/.key and server.pem (now {pki}; "
-                            f"default from DISCIMUS_PKI_DIR, else var/pki)")
-        p.add_argument("--as", dest="sender", required=True,
-                       help="the sending package or agency, e.g. informat")
-        p.add_argument("--referte", help="Afzender/Referte (default: a new UUID)")
-        p.add_argument("--json", action="store_true", help="print the result as JSON")
+        message_options(p, sender_help="the sending package or agency, e.g. informat")
         p.add_argument("--institution", required=True,
                        help="instellingsnummer of the school, e.g. 034567")
 

@@ -11,7 +11,6 @@ the exit codes are those of every ``discimus client`` command.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from discimus_client import results as r
@@ -20,7 +19,7 @@ from discimus_client.errors import ConfigurationError
 
 def register(sub) -> None:
     """Add ``magda`` and its actions to the ``discimus client`` sub-commands."""
-    from discimus_client.cli import DEFAULT_URL, EXIT_CODES, _date
+    from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
         "magda", help="partner agencies: MAGDA services (repertorium, enrollment history)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
@@ -29,18 +28,12 @@ def register(sub) -> None:
     actions = magda.add_subparsers(dest="magda_command", required=True, metavar="ACTION")
 
     def common(p):
-        url = os.environ.get("DISCIMUS_URL") or DEFAULT_URL
-        pki = os.environ.get("DISCIMUS_PKI_DIR") or "var/pki"
-        p.add_argument("--url", default=url, help=f"the emulator's base URL (now {url})")
-        p.add_argument("--pki", default=pki, help=f"folder with the keys (now {pki})")
-        p.add_argument("--as", dest="sender", required=True,
-                       help="the partner agency (its certificate), e.g. groeipakket")
+        message_options(p, sender_help="the partner agency (its certificate), e.g. "
+                                       "groeipakket")
         p.add_argument("--identification",
                        help="Afzender/Identificatie (default kb.vlaanderen.be/aiv/<--as>)")
         p.add_argument("--capacity", default="1300", help="Hoedanigheid (default 1300)")
         p.add_argument("--insz", required=True, help="the person's INSZ")
-        p.add_argument("--referte", help="Afzender/Referte (default: a new UUID)")
-        p.add_argument("--json", action="store_true", help="print the result as JSON")
 
     reg = actions.add_parser("register", help="register interest in a person "
                                               "(Repertorium.RegistreerInschrijving)")
