@@ -169,6 +169,7 @@ class AuthorisationError(DomainError):
     """The sender has no mandate for this school, message type and date (MAGDA 40006)."""
 
     code = 40006
+    magda_code = 40006    # every refusal of this family, whatever its finer code
 
 
 class NotEnrolledHereError(AuthorisationError):
@@ -193,28 +194,24 @@ class PartnerNotAuthorisedError(AuthorisationError):
     """The partner has no authorisation for this MAGDA service today (answered as 40006)."""
 
     code = 40020
-    magda_code = 40006
 
 
 class CapacityNotAllowedError(AuthorisationError):
     """The Hoedanigheid is not one the partner's authorisation allows (answered as 40006)."""
 
     code = 40021
-    magda_code = 40006
 
 
 class PersonNotRegisteredError(AuthorisationError):
     """The partner has not registered its interest in this INSZ (answered as 40006)."""
 
     code = 40022
-    magda_code = 40006
 
 
 class OutsideRegisteredPeriodError(AuthorisationError):
     """The question's period is not covered by the partner's registration (answered as 40006)."""
 
     code = 40023
-    magda_code = 40006
 
 
 class Notice(Exception):

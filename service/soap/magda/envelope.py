@@ -28,9 +28,8 @@ MAGDA = "MAGDA"                           # Oorsprong of MAGDA's own checks
 
 # Our code → the Identificatie a MAGDA client sees: every authorisation refusal is
 # MAGDA's 40006; the finer code travels as the Annotatie "DiscimusCode".
-MAGDA_CODE = {cls.code: (cls.magda_code or
-                         (40006 if issubclass(cls, AuthorisationError) else cls.code))
-              for cls in all_codes() if hasattr(cls, "magda_code")}
+MAGDA_CODE = {cls.code: cls.magda_code or cls.code for cls in all_codes()
+              if hasattr(cls, "magda_code")}
 _MAGDA_LEVEL = {20002, 20110, 10006} | {
     cls.code for cls in all_codes() if issubclass(cls, AuthorisationError)}
 
