@@ -56,6 +56,15 @@ class Receipt:
     received_at: dt.datetime
     today: dt.date          # the business date (settable for testers, see Settings)
 
+    @classmethod
+    def of(cls, request, *, afzender: str, referte: str, operation: str) -> "Receipt":
+        """From what the security middleware verified (its ``RequestInfo``) and what
+        the verified Body's Context says."""
+        return cls(sender=request.sender, afzender=afzender, referte=referte,
+                   operation=operation, raw_message=request.raw_message,
+                   replay_key=request.replay_key, received_at=request.received_at,
+                   today=request.today)
+
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
 _ATTEMPTS = 4

@@ -39,16 +39,9 @@ def call(ctx, verzoek, *, operation: str, repliek_type: type,
     environ = ctx.transport.req_env
     request = environ[ENVIRON_REQUEST]
     vraag = verzoek.Vragen.Vraag
-    receipt = exchange.Receipt(
-        sender=request.sender,
-        afzender=verzoek.Context.Bericht.Afzender.Identificatie,
-        referte=verzoek.Context.Bericht.Afzender.Referte,
-        operation=operation,
-        raw_message=request.raw_message,
-        replay_key=request.replay_key,
-        received_at=request.received_at,
-        today=request.today,
-    )
+    afzender = verzoek.Context.Bericht.Afzender
+    receipt = exchange.Receipt.of(request, afzender=afzender.Identificatie,
+                                  referte=afzender.Referte, operation=operation)
     try:
         question, run = question_of(vraag.Inhoud), use_case
     except DomainError as problem:

@@ -20,18 +20,10 @@ def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetim
     """The ``…Response`` element for a verified, schema-valid request element."""
     asked = envelope.read_context(payload)
     vragen = envelope.questions(payload)
-    receipt = exchange.Receipt(
-        sender=request.sender,
-        # MAGDA's Afzender/Identificatie is the partner's URI, not the certificate's
-        # CN: the use case checks it against the partners table (require_partner).
-        afzender=request.sender.sender_id,
-        referte=asked.referte,
-        operation=service.operation,
-        raw_message=request.raw_message,
-        replay_key=request.replay_key,
-        received_at=request.received_at,
-        today=request.today,
-    )
+    # MAGDA's Afzender/Identificatie is the partner's URI, not the certificate's CN:
+    # the use case checks it against the partners table (require_partner).
+    receipt = exchange.Receipt.of(request, afzender=request.sender.sender_id,
+                                  referte=asked.referte, operation=service.operation)
     run, result_type = service.use_case, service.result_type
     if len(vragen) > service.max_questions:
         question = f"{len(vragen)} Vragen"
