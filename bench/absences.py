@@ -12,10 +12,15 @@ The students are enrolled before the clock starts; each message holds 10 of them
 weekdays each, both half days.
 
     .venv/bin/python bench/absences.py --messages 5
+    .venv/bin/python bench/absences.py --messages 5 --postgresql
+
+``--postgresql`` runs both in a fresh schema of the test database (``tests/dbhelpers``,
+127.0.0.1:5432/test), dropped afterwards.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -83,16 +88,29 @@ def _plain_insert(database_url: str, rows: int) -> float:
         engine.dispose()
 
 
+@contextlib.contextmanager
+def _database(args):
+    if args.postgresql:
+        from tests.dbhelpers import postgres_schema
+        with postgres_schema() as url:
+            yield url
+    else:
+        yield args.database_url
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=5)
-    parser.add_argument("--database-url", help="default: SQLite in a temporary folder")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--database-url", help="default: SQLite in a temporary folder")
+    where.add_argument("--postgresql", action="store_true",
+                       help="a fresh schema of the test database, dropped afterwards")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from discimus_client.client import DiscimusClient
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _database(args) as given_url:
         root = Path(tmp)
-        url = args.database_url or f"sqlite:///{root / 'bench.sqlite'}"
+        url = given_url or f"sqlite:///{root / 'bench.sqlite'}"
         server = start_server(root, url, workers=2, extra_env={
             "DISCIMUS_BUSINESS_DATE": BUSINESS_DATE.isoformat()})
         try:
@@ -112,14 +130,14 @@ def main(argv=None) -> int:
         finally:
             server.stop()
     exchange_rate, plain_rate = stored / elapsed, stored / plain_seconds
-    figures = {"half_days": stored, "messages": len(messages),
+    figures = {"database": url.split(":", 1)[0].split("+", 1)[0], "half_days": stored, "messages": len(messages),
                "e2e_half_days_per_s": round(exchange_rate),
                "plain_executemany_half_days_per_s": round(plain_rate),
                "ratio": round(exchange_rate / plain_rate, 3)}
     if args.json:
         print(json.dumps(figures))
     else:
-        print(f"{stored} half days in {len(messages)} signed messages of "
+        print(f"{figures['database']}: {stored} half days in {len(messages)} signed messages of "
               f"{len(messages[0])}: {exchange_rate:,.0f} half days/s end to end")
         print(f"plain executemany of {stored} rows: {plain_rate:,.0f} rows/s")
         print(f"ratio: {exchange_rate / plain_rate:.3f} (target >= 0.333)")

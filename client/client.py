@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, item_lists, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -159,9 +159,7 @@ class DiscimusClient:
         :param operation: e.g. ``"RegistreerInschrijving"``
         :param inhoud: the Vraag's Inhoud as zeep values (see the WSDL)
         """
-        zeep_client, service = self._service_of(operation)
-        envelope = zeep_client.create_message(service, operation,
-                                              Verzoek=self._verzoek(inhoud, referte))
+        envelope, _headers = self._signed(operation, self._verzoek(inhoud, referte))
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
 
     def http_headers(self, operation: str) -> dict[str, str]:
@@ -171,10 +169,7 @@ class DiscimusClient:
         The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
         Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
         """
-        zeep_client, _service = self._service_of(operation)
-        binding = zeep_client.wsdl.bindings[next(iter(zeep_client.wsdl.bindings))]
-        action = binding.get(operation).soapaction
-        return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
+        return _headers(self._service_of(operation)[1], operation)
 
     @staticmethod
     def enrollment_inhoud(student: r.Student, enrollment: r.EnrollmentData) -> dict:
@@ -188,6 +183,41 @@ class DiscimusClient:
             return self._zeep_afwezigheid, self._afwezigheid
         return self._zeep, self._inschrijving
 
+    def _signed(self, operation: str, verzoek: dict, service=None):
+        """The signed envelope zeep would send for ``operation``, and its HTTP headers."""
+        service = service or self._service_of(operation)[1]
+        envelope = self._shortcut(operation, verzoek, service)
+        if envelope is None:
+            envelope = service._client.create_message(service, operation, Verzoek=verzoek)
+        return envelope, _headers(service, operation)
+
+    def _send(self, operation: str, verzoek: dict, service=None):
+        """zeep's own ``binding.send``, with the long-list shortcut of :meth:`_shortcut`.
+
+        ``service`` is the zeep ServiceProxy of the operation's contract; its client,
+        binding and address (``_client``, ``_binding``, ``_binding_options``) are what
+        zeep's own proxy call uses.
+        """
+        service = service or self._service_of(operation)[1]
+        envelope = self._shortcut(operation, verzoek, service)
+        if envelope is None:
+            return getattr(service, operation)(Verzoek=verzoek)
+        response = service._client.transport.post_xml(
+            service._binding_options["address"], envelope, _headers(service, operation))
+        binding = service._binding
+        return binding.process_reply(service._client, binding.get(operation), response)
+
+    def _shortcut(self, operation: str, verzoek: dict, service):
+        """The signed envelope of a message with a long flat list, rendered by zeep for
+        its first item and copied for the others (:mod:`discimus_client.item_lists`);
+        None when zeep renders the whole message."""
+        shortened, rest = item_lists.split(operation, verzoek)
+        if not rest:
+            return None
+        envelope = service._binding.get(operation).create(Verzoek=shortened).content
+        item_lists.expand(envelope, operation, rest)
+        return self.wsse.apply(envelope, {})[0]
+
     def _verzoek(self, inhoud: dict, referte: str | None) -> dict:
         referte = referte or uuid.uuid4().hex
         return {"Context": self._context(referte),
@@ -198,7 +228,7 @@ class DiscimusClient:
         verzoek = self._verzoek(inhoud, referte)
         referte = verzoek["Vragen"]["Vraag"]["Referte"]
         try:
-            repliek = getattr(service or self._inschrijving, operation)(Verzoek=verzoek)
+            repliek = self._send(operation, verzoek, service)
         except Fault as fault:
             raise ServiceFault(str(fault.code), fault.message) from None
         data = serialize_object(repliek, dict)
@@ -218,6 +248,13 @@ class DiscimusClient:
             "Tijdstip": {"Datum": now.date(), "Tijd": now.strftime("%H:%M:%S.")
                          + f"{now.microsecond // 1000:03d}"},
             "Afzender": {"Identificatie": self.sender_id, "Referte": referte}}}
+
+
+def _headers(service, operation: str) -> dict[str, str]:
+    """What zeep sends with ``operation`` (its ``_set_http_headers``): the WSDL's
+    soapAction, quoted as WS-I Basic Profile 1.1 (R1109) asks."""
+    action = service._binding.get(operation).soapaction
+    return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
 
 
 def _enrollment_inhoud(student: r.Student, e: r.EnrollmentData) -> dict:
