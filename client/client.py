@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, item_lists, results as r
+from discimus_client import absence_messages, class_messages, item_lists, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -57,6 +57,9 @@ class DiscimusClient:
         self._afwezigheid = self._zeep_afwezigheid.create_service(
             next(iter(self._zeep_afwezigheid.wsdl.bindings)),
             base_url.rstrip("/") + "/afwezigheid")
+        self._base_url, self._settings, self._transport = (base_url.rstrip("/"), settings,
+                                                           transport)
+        self._proxies: dict[str, Any] = {}
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -148,6 +151,30 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    # -- class information for LeerID (seed 003) -------------------------------------------
+    def register_classes(self, institution_number: str, classes: list[class_messages.StudentClass], *,
+                         referte: str | None = None) -> r.Result[class_messages.ClassesProcessed]:
+        """Send students' classes (Broekx, Informat, Wisa; while the school shares them),
+        up to 1,000 at once, all or nothing; a student's class replaces the last one."""
+        return self._call("RegistreerKlasinformatie",
+                          class_messages.register_inhoud(institution_number, classes),
+                          referte, class_messages.processed_answer,
+                          self._contract("klasinformatie"))
+
+    def classes(self, institution_number: str, *,
+                referte: str | None = None) -> r.Result[class_messages.SchoolClasses]:
+        """LeerID only: the classes of the school's enrolled students, while shared."""
+        return self._call("GeefKlasinformatie", {"Instellingsnummer": institution_number},
+                          referte, class_messages.classes_answer,
+                          self._contract("klasinformatie"))
+
+    def class_sharing(self, institution_number: str, *,
+                      referte: str | None = None) -> r.Result[class_messages.ClassSharing]:
+        """Whether the school shares class information with LeerID."""
+        return self._call("GeefKlasinformatieDeling",
+                          {"Instellingsnummer": institution_number}, referte,
+                          class_messages.sharing_answer, self._contract("klasinformatie"))
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -177,10 +204,24 @@ class DiscimusClient:
         return _enrollment_inhoud(student, enrollment)
 
     # -- plumbing ------------------------------------------------------------------------
+    def _contract(self, name: str):
+        """The zeep service proxy of contract ``name`` (``wsdl/<name>.wsdl``, served at
+        ``/<name>``), made on first use: parsing a WSDL costs a tenth of a second, and
+        most programs use one or two of the contracts."""
+        if name not in self._proxies:
+            zeep_client = zeep.Client(str(wsdl_path(name)), wsse=self.wsse,
+                                      settings=self._settings, transport=self._transport)
+            self._proxies[name] = zeep_client.create_service(
+                next(iter(zeep_client.wsdl.bindings)), f"{self._base_url}/{name}")
+        return self._proxies[name]
+
     def _service_of(self, operation: str):
         """The zeep client and service proxy whose contract has ``operation``."""
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
+        if operation in class_messages.OPERATIONS:
+            proxy = self._contract("klasinformatie")
+            return proxy._client, proxy
         return self._zeep, self._inschrijving
 
     def _signed(self, operation: str, verzoek: dict, service=None):

@@ -26,6 +26,7 @@ from lxml import etree
 FLAT_LISTS = {
     "RegistreerAfwezigheden": ("Afwezigheden", "Afwezigheid"),
     "AnnuleerAfwezigheden": ("HalveDagen", "HalveDag"),
+    "RegistreerKlasinformatie": ("Klassen", "Klas"),
 }
 
 
@@ -53,9 +54,11 @@ def expand(envelope: etree._Element, operation: str, rest: list[dict]) -> None:
     """Append ``rest`` after the one rendered item of ``operation``'s flat list."""
     if not rest:
         return
-    item_name = FLAT_LISTS[operation][1]
-    (template,) = [e for e in envelope.iter(f"{{*}}{item_name}")]
-    container = template.getparent()
+    list_name, item_name = FLAT_LISTS[operation]
+    # The list's one item, found below its list element: an item's field may carry the
+    # item's own name (Klassen/Klas/Klas).
+    (container,) = list(envelope.iter(f"{{*}}{list_name}"))
+    (template,) = [e for e in container if etree.QName(e).localname == item_name]
     fields = [etree.QName(child).localname for child in template]
     for item in rest:
         element = copy.deepcopy(template)

@@ -25,6 +25,9 @@ class _State:
         self.partners: dict[str, object] = {}
         self.authorisations: list = []
         self.interests: list = []
+        self.directors: list = []
+        self.sharing_events: list = []
+        self.classes: dict[tuple[str, str], object] = {}
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -197,6 +200,47 @@ class FakeInterests(ports.InterestRepository):
         return [e for e in self.s.interests if e.sender_id == sender_id and e.insz == insz]
 
 
+class FakeClassInfo(ports.ClassInfoRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def add_director(self, assignment):
+        self.s.directors.append(assignment)
+
+    def directors(self, institution_number):
+        return [d for d in self.s.directors if d.institution_number == institution_number]
+
+    def add_event(self, event):
+        self.s.sharing_events.append(event)
+
+    def events(self, institution_number):
+        return [e for e in self.s.sharing_events
+                if e.institution_number == institution_number]
+
+    def put_classes(self, assignments, sender_id):
+        new = changed = 0
+        for a in assignments:
+            old = self.s.classes.get((a.institution_number, a.stamnummer))
+            if old is None:
+                new += 1
+            elif (old.class_name, old.subclass) != (a.class_name, a.subclass):
+                changed += 1
+            else:
+                continue
+            self.s.classes[(a.institution_number, a.stamnummer)] = a
+        return new, changed
+
+    def classes(self, institution_number):
+        return sorted((c for (school, _), c in self.s.classes.items()
+                       if school == institution_number), key=lambda c: c.stamnummer)
+
+    def remove_classes(self, institution_number):
+        gone = [k for k in self.s.classes if k[0] == institution_number]
+        for key in gone:
+            del self.s.classes[key]
+        return len(gone)
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -228,6 +272,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.journal = FakeJournal(self.state)
         self.partners = FakePartners(self.state)
         self.interests = FakeInterests(self.state, self.db.ids)
+        self.class_info = FakeClassInfo(self.state)
 
     def commit(self):
         if self.read_only:

@@ -214,6 +214,43 @@ class OutsideRegisteredPeriodError(AuthorisationError):
     code = 40023
 
 
+# -- LeerID class information (seed 003, domain/class_info.py) ------------------------------
+class InvalidClassError(ValidationError):
+    """A class or sub-class name is empty or longer than 20 characters."""
+
+    code = 10150
+
+
+class ProtocolNotAcceptedError(ValidationError):
+    """Class sharing is switched on only when the data manager accepts the LeerID protocol."""
+
+    code = 10151
+
+
+class DuplicateStudentError(ValidationError):
+    """The same student appears twice in one class-information message."""
+
+    code = 10152
+
+
+class PackageCannotShareClassesError(AuthorisationError):
+    """Only Broekx, Informat and Wisa send class information, and only LeerID reads it."""
+
+    code = 40150
+
+
+class NotDataManagerError(AuthorisationError):
+    """The person has no director's assignment for the school today (LeerID data manager)."""
+
+    code = 40151
+
+
+class ClassSharingOffError(AuthorisationError):
+    """The school's LeerID data manager has not switched class sharing on (or stopped it)."""
+
+    code = 40152
+
+
 class Notice(Exception):
     """A non-blocking remark (WAARSCHUWING or INFORMATIE) returned with a stored answer.
 

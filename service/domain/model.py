@@ -27,6 +27,7 @@ class MessageType(str, enum.Enum):
     ONDERSTEUNING = "ondersteuning"
     INTERNATEN = "internaten"
     WEIGERINGEN = "weigeringen"
+    KLASINFORMATIE = "klasinformatie"      # class information for LeerID (seed 003)
 
 
 class Niveau(int, enum.Enum):

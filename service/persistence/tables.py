@@ -170,6 +170,41 @@ interest_events = Table(
     Index("ix_interest_events_person", "sender_id", "insz"),
 )
 
+# -- LeerID class information (domain/class_info.py) -----------------------------------
+director_assignments = Table(
+    "director_assignments", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("person_id", String(40), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Index("ix_director_assignments_school", "institution_number", "person_id"),
+)
+
+class_sharing_events = Table(
+    "class_sharing_events", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("person_id", String(40), nullable=False),
+    Column("protocol_version", String(60)),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_class_sharing_events_school", "institution_number", "id"),
+)
+
+class_assignments = Table(
+    "class_assignments", metadata,
+    Column("institution_number", String(6), primary_key=True),
+    Column("stamnummer", String(20), primary_key=True),
+    Column("student_id", String(50), nullable=False),
+    Column("class_name", String(20), nullable=False),
+    Column("subclass", String(20)),
+    Column("since", Date, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
-                      "interest_events")
+                      "interest_events", "director_assignments", "class_sharing_events",
+                      "class_assignments")

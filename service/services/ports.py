@@ -10,6 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.class_info import (
+    ClassAssignment, DirectorAssignment, SharingEvent,
+)
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -160,6 +163,37 @@ class InterestRepository(abc.ABC):
         """This partner's events about this INSZ, in order of arrival."""
 
 
+class ClassInfoRepository(abc.ABC):
+    """LeerID class information: director's assignments, sharing events, classes."""
+
+    @abc.abstractmethod
+    def add_director(self, assignment: DirectorAssignment) -> None: ...
+
+    @abc.abstractmethod
+    def directors(self, institution_number: str) -> list[DirectorAssignment]: ...
+
+    @abc.abstractmethod
+    def add_event(self, event: SharingEvent) -> None: ...
+
+    @abc.abstractmethod
+    def events(self, institution_number: str) -> list[SharingEvent]:
+        """The school's sharing events, in order of arrival."""
+
+    @abc.abstractmethod
+    def put_classes(self, assignments: list[ClassAssignment],
+                    sender_id: str) -> tuple[int, int]:
+        """Store each student's class, replacing a different earlier one (an unchanged
+        one keeps its ``since``): how many were (new, changed)."""
+
+    @abc.abstractmethod
+    def classes(self, institution_number: str) -> list[ClassAssignment]:
+        """The school's classes, by stamnummer."""
+
+    @abc.abstractmethod
+    def remove_classes(self, institution_number: str) -> int:
+        """Remove every class of the school; how many there were."""
+
+
 class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
@@ -189,6 +223,7 @@ class UnitOfWork(abc.ABC):
     journal: JournalRepository
     partners: PartnerRepository
     interests: InterestRepository
+    class_info: ClassInfoRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

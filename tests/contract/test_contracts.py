@@ -38,6 +38,8 @@ EXPECTED_OPERATIONS = {
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "klasinformatie": {"RegistreerKlasinformatie", "GeefKlasinformatie",
+                       "GeefKlasinformatieDeling"},
 }
 
 

@@ -44,9 +44,21 @@ OPERATIONS = {
             "Datum": START, "Dagdeel": "VM"}]}},
     "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
     "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
+    "RegistreerKlasinformatie": {
+        "Instellingsnummer": DEMO_SECONDARY, "Klassen": {"Klas": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "Klas": "1A"}]}},
+    "GeefKlasinformatie": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefKlasinformatieDeling": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
-         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid"}
+         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
+         "RegistreerKlasinformatie": "/klasinformatie", "GeefKlasinformatie": "/klasinformatie",
+         "GeefKlasinformatieDeling": "/klasinformatie"}
+
+
+# Operations whose right is not a school's mandate: only LeerID reads classes (40150).
+REFUSED_AS = {"GeefKlasinformatie": "40150"}
 
 
 def test_every_served_operation_is_attacked():
@@ -103,6 +115,6 @@ def test_a_sender_without_mandate_is_refused_with_40006(server, client_for, engi
     response = _post(server, data, wisa.http_headers(operation), operation)
     codes = [u.findtext("{*}Identificatie") for u in
              etree.fromstring(response.content).iter("{*}Uitzondering")]
-    assert response.status_code == 200 and codes == ["40006"]
+    assert response.status_code == 200 and codes == [REFUSED_AS.get(operation, "40006")]
     assert row_counts(engine) == {**before, "journal": before["journal"] + 1,
                                   "replay_keys": before["replay_keys"] + 1}

@@ -81,3 +81,18 @@ def test_one_item_and_other_operations_are_left_to_zeep():
     assert item_lists.split(OPERATION, one) == (one, [])
     other = {"Vragen": {"Vraag": {"Inhoud": {}}}}
     assert item_lists.split("GeefAfwezigheden", other) == (other, [])
+
+
+def test_an_item_named_like_one_of_its_fields_is_found_below_its_list():
+    client = zeep.Client(str(wsdl_path("klasinformatie")),
+                         settings=zeep.Settings(strict=True, forbid_dtd=True))
+    binding = client.wsdl.bindings[next(iter(client.wsdl.bindings))]
+    operation = "RegistreerKlasinformatie"
+    items = [{"UniekeIdentificatorLeerling": f"IF-{n}", "Stamnummer": f"26{n:05d}",
+              "Klas": f"{n}A", "Subklas": f"{n}A-b"} for n in range(3)]
+    verzoek = _verzoek(items, operation)
+    verzoek["Vragen"]["Vraag"]["Inhoud"] = {"Instellingsnummer": "034567",
+                                            "Klassen": {"Klas": items}}
+    shortcut, rest = _rendered(binding, operation, verzoek)
+    assert len(rest) == 2
+    assert _c14n(shortcut) == _c14n(binding.get(operation).create(Verzoek=verzoek).content)
