@@ -1,0 +1,124 @@
+"""Partner consultations at scale (issue 7, "Scale"): p50 and p99 against student count.
+
+For each size, in a fresh PostgreSQL schema: ``discimus serve --init`` (demo data,
+gunicorn with 2 workers behind the front), then ``fixtures/bulk.py`` writes the students
+(enrollments this and last school year, half days of absence) with progress bars; the
+partner ``groeipakket`` has registered its interest in a random sample of them. Then
+the reference MAGDA client asks GeefHistoriekInschrijving 02.01 for the sample, one
+signed request after the other over HTTP (signed, verified, journaled, answered,
+signed, verified), and the latencies' p50 and p99 are printed per size, with the ratio
+of each p50 to the smallest size's. Target: p50 at 1,000,000 within 1.5 x p50 at 10,000.
+
+    .venv/bin/python bench/scale.py                       # 10,000 100,000 1,000,000
+    .venv/bin/python bench/scale.py --students 10000 100000 --questions 200
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.dbhelpers import postgres_schema  # noqa: E402
+from tests.e2e.server import start_server  # noqa: E402
+
+BUSINESS_DATE = dt.date(2026, 11, 27)
+SAMPLE = 200
+
+
+def _register_interest(engine, inszs: list[str]) -> None:
+    """groeipakket's interest in the sample, as RegistreerInschrijving would store it."""
+    from discimus_service.persistence import tables
+    now = dt.datetime.now(dt.timezone.utc)
+    with engine.begin() as connection:
+        connection.execute(tables.interest_events.insert(), [
+            dict(sender_id="groeipakket", capacity="1300", insz=insz, kind="I",
+                 begin_date=dt.date(2020, 9, 1), end_date=None, received_at=now)
+            for insz in inszs])
+
+
+def _sample(engine, size: int) -> list[str]:
+    from sqlalchemy import text
+    with engine.connect() as connection:
+        return [r[0] for r in connection.execute(text(
+            "SELECT insz FROM enrollments WHERE institution_number >= '900000' "
+            "AND end_date IS NULL ORDER BY random() LIMIT :n"), {"n": size})]
+
+
+def _percentiles(seconds: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(seconds, n=100, method="inclusive")
+    return statistics.median(seconds), cuts[98]
+
+
+def measure(students: int, questions: int, *, progress: bool = True) -> dict:
+    from discimus_client.magda import MagdaClient
+    from discimus_fixtures import bulk
+    from discimus_service.persistence.database import make_engine
+    with tempfile.TemporaryDirectory() as tmp, postgres_schema() as url:
+        root = Path(tmp)
+        server = start_server(root, url, workers=2, extra_env={
+            "DISCIMUS_BUSINESS_DATE": BUSINESS_DATE.isoformat()})
+        engine = make_engine(url)
+        try:
+            started = time.perf_counter()
+            counts = bulk.load(engine, students, BUSINESS_DATE, progress=progress)
+            load_seconds = time.perf_counter() - started
+            with engine.begin() as connection:       # fresh statistics, as autovacuum would
+                connection.exec_driver_sql("ANALYZE")
+            sample = _sample(engine, SAMPLE)
+            _register_interest(engine, sample)
+            client = MagdaClient.from_pki(server.url, server.pki_dir, "groeipakket")
+            begin, end = dt.date(2025, 9, 1), dt.date(2027, 8, 31)
+            for insz in sample[:20]:                 # warm the workers and the caches
+                client.enrollment_history(insz, begin, end)
+            seconds = []
+            for n in range(questions):
+                insz = sample[n % len(sample)]
+                t0 = time.perf_counter()
+                result = client.enrollment_history(insz, begin, end)
+                seconds.append(time.perf_counter() - t0)
+                if not result.ok:
+                    raise SystemExit(f"refused: {result.uitzonderingen}")
+        finally:
+            engine.dispose()
+            server.stop()
+    p50, p99 = _percentiles(seconds)
+    return {"students": students, "enrollments": counts.enrollments,
+            "absences": counts.absences, "load_s": round(load_seconds, 1),
+            "history_p50_ms": round(p50 * 1000, 2), "history_p99_ms": round(p99 * 1000, 2)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, nargs="+",
+                        default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--questions", type=int, default=300,
+                        help="timed questions per size (after 20 warm-up ones)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    rows = [measure(n, args.questions, progress=not args.json) for n in args.students]
+    base = rows[0]["history_p50_ms"]
+    for row in rows:
+        row["p50_ratio"] = round(row["history_p50_ms"] / base, 2)
+    if args.json:
+        print(json.dumps(rows))
+        return 0
+    print(f"{'students':>10} {'enrollments':>12} {'absences':>10} {'load s':>7} "
+          f"{'p50 ms':>7} {'p99 ms':>7} {'p50 ratio':>9}")
+    for row in rows:
+        print(f"{row['students']:>10,} {row['enrollments']:>12,} {row['absences']:>10,} "
+              f"{row['load_s']:>7} {row['history_p50_ms']:>7} {row['history_p99_ms']:>7} "
+              f"{row['p50_ratio']:>9}")
+    print("target: p50 at the largest size within 1.5 x p50 at the smallest")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
