@@ -21,7 +21,9 @@ from discimus_service.security.pki import PkiPaths
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
-from discimus_service.soap import afwezigheid, echo, inschrijving
+from discimus_service.soap import (
+    afwezigheid, echo, inschrijving, ondersteuning, tucht, weigering,
+)
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
 from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
@@ -32,6 +34,11 @@ SERVICES = {
                       inschrijving.application),
     "/afwezigheid": ("Discimus message type 2: absences per half day",
                      afwezigheid.application),
+    "/tucht": ("Discimus message type 5: disciplinary measures", tucht.application),
+    "/ondersteuning": ("Discimus message type 6: support model types 2, 4, 6, 7",
+                       ondersteuning.application),
+    "/weigering": ("Discimus message type 8: refusals and dissolved enrollments (MNGI)",
+                   weigering.application),
 }
 
 

@@ -38,6 +38,12 @@ EXPECTED_OPERATIONS = {
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "tucht": {"RegistreerTuchtmaatregel", "CorrigeerTuchtmaatregel",
+              "AnnuleerTuchtmaatregel", "GeefTuchtmaatregelen"},
+    "ondersteuning": {"RegistreerOndersteuning", "CorrigeerOndersteuning",
+                      "AnnuleerOndersteuning", "GeefOndersteundeLeerlingen"},
+    "weigering": {"RegistreerWeigering", "CorrigeerWeigering", "AnnuleerWeigering",
+                  "GeefWeigeringen"},
 }
 
 
