@@ -66,7 +66,8 @@ def _measures(actions, common) -> None:
     cancel = _action(actions, common, "cancel", "cancel a registered measure "
                      "(AnnuleerTuchtmaatregel)", _run_measure_cancel)
     cancel.add_argument("--stamnummer", required=True, help="the student's stamnummer")
-    cancel.add_argument("--type", required=True, choices=("PS", "TU", "DU"))
+    cancel.add_argument("--type", required=True, choices=("PS", "TU", "DU"),
+                        help="the type of the registered measure")
     cancel.add_argument("--from", dest="start", required=True, type=_date,
                         help="its first day")
     _listing(actions, common, "the school's registered measures (GeefTuchtmaatregelen)",
