@@ -16,6 +16,7 @@ measure is not itself late.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -89,7 +90,7 @@ def correct(rt: RecordType, uow: UnitOfWork, receipt: Receipt, q) -> Answer:
     old = _existing(rt, uow, q.institution_number, record.key)
     if old.same_content(record):
         return Answer(stored(UNCHANGED, old))
-    new = Record(**{**record.__dict__, "id": old.id})
+    new = dataclasses.replace(record, id=old.id)
     uow.records.replace(new)
     return Answer(stored(CHANGED, new))
 
