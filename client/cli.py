@@ -131,6 +131,9 @@ def _add_client_commands(commands) -> None:
     add_absence_commands(sub, common)
     from discimus_client.commands_classes import add_commands as add_class_commands
     add_class_commands(sub, common)
+    # Message types 5, 6 and 8 likewise.
+    from discimus_client.commands_records import add_commands as add_record_commands
+    add_record_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)

@@ -22,7 +22,9 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, class_messages, item_lists, results as r
+from discimus_client import (
+    absence_messages, class_messages, item_lists, record_messages as rm, results as r,
+)
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -174,6 +176,84 @@ class DiscimusClient:
         return self._call("GeefKlasinformatieDeling",
                           {"Instellingsnummer": institution_number}, referte,
                           class_messages.sharing_answer, self._contract("klasinformatie"))
+    # -- message type 5: disciplinary measures -------------------------------------------
+    def register_measure(self, measure: r.Measure, *, referte: str | None = None
+                         ) -> r.Result[r.RecordProcessed]:
+        """Register a disciplinary measure; late (over a week after its start): 50400."""
+        return self._record("RegistreerTuchtmaatregel", rm.measure_inhoud(measure),
+                            referte, rm.measure_processed)
+
+    def correct_measure(self, measure: r.Measure, *, referte: str | None = None
+                        ) -> r.Result[r.RecordProcessed]:
+        """New data for the measure with the same stamnummer, type and start date."""
+        return self._record("CorrigeerTuchtmaatregel", rm.measure_inhoud(measure),
+                            referte, rm.measure_processed)
+
+    def cancel_measure(self, institution_number: str, stamnummer: str, measure_type: str,
+                       start_date: dt.date, *, referte: str | None = None
+                       ) -> r.Result[r.RecordProcessed]:
+        return self._record("AnnuleerTuchtmaatregel", rm.measure_key(
+            institution_number, stamnummer, measure_type, start_date), referte,
+            rm.measure_processed)
+
+    def measures(self, institution_number: str, *, school_year: int | None = None,
+                 referte: str | None = None) -> r.Result[list[r.Measure]]:
+        """The school's own registered measures (of one school year: its first year)."""
+        return self._record("GeefTuchtmaatregelen", rm.consult_inhoud(
+            institution_number, school_year), referte, rm.measures_answer)
+
+    # -- message type 6: support model types 2, 4, 6, 7 ----------------------------------
+    def register_support(self, support: r.SupportedStudent, *,
+                         referte: str | None = None) -> r.Result[r.RecordProcessed]:
+        """Register a supported student (school years 2019-2020 to 2022-2023)."""
+        return self._record("RegistreerOndersteuning", rm.support_inhoud(support),
+                            referte, rm.support_processed)
+
+    def correct_support(self, support: r.SupportedStudent, *,
+                        referte: str | None = None) -> r.Result[r.RecordProcessed]:
+        """Another start date or supporting school, same student and school year."""
+        return self._record("CorrigeerOndersteuning", rm.support_inhoud(support),
+                            referte, rm.support_processed)
+
+    def cancel_support(self, institution_number: str, stamnummer: str,
+                       start_date: dt.date, *, referte: str | None = None
+                       ) -> r.Result[r.RecordProcessed]:
+        """Cancel the student's support in the school year of ``start_date``."""
+        return self._record("AnnuleerOndersteuning", rm.support_key(
+            institution_number, stamnummer, start_date), referte, rm.support_processed)
+
+    def supported_students(self, institution_number: str, *,
+                           school_year: int | None = None, referte: str | None = None
+                           ) -> r.Result[list[r.SupportedStudent]]:
+        """Registered by the school (ordinary) or supported by it (special needs)."""
+        return self._record("GeefOndersteundeLeerlingen", rm.consult_inhoud(
+            institution_number, school_year), referte, rm.supported_answer)
+
+    # -- message type 8: refusals and dissolved enrollments -------------------------------
+    def register_refusal(self, refusal: r.Refusal, *, referte: str | None = None
+                         ) -> r.Result[r.RecordProcessed]:
+        """Register a refusal (W) or a dissolution (O) from 2020-2021 on."""
+        return self._record("RegistreerWeigering", rm.refusal_inhoud(refusal), referte,
+                            rm.refusal_processed)
+
+    def correct_refusal(self, refusal: r.Refusal, *, referte: str | None = None
+                        ) -> r.Result[r.RecordProcessed]:
+        return self._record("CorrigeerWeigering", rm.refusal_inhoud(refusal), referte,
+                            rm.refusal_processed)
+
+    def cancel_refusal(self, institution_number: str, insz: str, date: dt.date, *,
+                       referte: str | None = None) -> r.Result[r.RecordProcessed]:
+        return self._record("AnnuleerWeigering", rm.refusal_key(
+            institution_number, insz, date), referte, rm.refusal_processed)
+
+    def refusals(self, institution_number: str, *, school_year: int | None = None,
+                 referte: str | None = None) -> r.Result[list[r.Refusal]]:
+        return self._record("GeefWeigeringen", rm.consult_inhoud(
+            institution_number, school_year), referte, rm.refusals_answer)
+
+    def _record(self, operation: str, inhoud: dict, referte: str | None, convert):
+        return self._call(operation, inhoud, referte, convert,
+                          self._contract(rm.CONTRACTS[operation]))
 
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
@@ -221,6 +301,9 @@ class DiscimusClient:
             return self._zeep_afwezigheid, self._afwezigheid
         if operation in class_messages.OPERATIONS:
             proxy = self._contract("klasinformatie")
+            return proxy._client, proxy
+        if operation in rm.CONTRACTS:
+            proxy = self._contract(rm.CONTRACTS[operation])
             return proxy._client, proxy
         return self._zeep, self._inschrijving
 

@@ -127,6 +127,58 @@ class ProblematicAbsences:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """A disciplinary measure (message type 5): PS preventive suspension, TU temporary
+    exclusion, DU definitive exclusion (no end date)."""
+
+    institution_number: str
+    student_id: str                 # Unieke Identificator Leerling in your package
+    stamnummer: str
+    insz: str
+    type: str
+    start_date: dt.date
+    end_date: dt.date | None = None
+    received_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SupportedStudent:
+    """A student of an ordinary school supported under the support model (type 6)."""
+
+    institution_number: str         # the ordinary school
+    student_id: str
+    stamnummer: str
+    start_date: dt.date
+    supporting_institution: str     # the special-needs school
+    insz: str | None = None
+    school_year: int | None = None
+    received_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused (W) or dissolved (O) enrollment (message type 8)."""
+
+    institution_number: str
+    student_id: str
+    insz: str
+    kind: str
+    date: dt.date
+    stamnummer: str | None = None   # the dissolved enrollment's
+    received_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class RecordProcessed:
+    """What a registration, correction or cancellation of a record did: ``outcome`` is
+    NIEUW, GEWIJZIGD, ONGEWIJZIGD or GEANNULEERD."""
+
+    institution_number: str
+    outcome: str
+    record: Measure | SupportedStudent | Refusal
+
+
+@dataclass(frozen=True)
 class Result(Generic[T]):
     """The answer to one question: its content (None when refused) and Uitzonderingen.
 

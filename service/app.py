@@ -21,7 +21,9 @@ from discimus_service.security.pki import PkiPaths
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
-from discimus_service.soap import afwezigheid, echo, inschrijving, klasinformatie
+from discimus_service.soap import (
+    afwezigheid, echo, inschrijving, klasinformatie, ondersteuning, tucht, weigering,
+)
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
 from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
@@ -34,6 +36,11 @@ SERVICES = {
                      afwezigheid.application),
     "/klasinformatie": ("Class information for LeerID (seed 003)",
                         klasinformatie.application),
+    "/tucht": ("Discimus message type 5: disciplinary measures", tucht.application),
+    "/ondersteuning": ("Discimus message type 6: support model types 2, 4, 6, 7",
+                       ondersteuning.application),
+    "/weigering": ("Discimus message type 8: refusals and dissolved enrollments (MNGI)",
+                   weigering.application),
 }
 
 

@@ -91,3 +91,20 @@ def half_day(**kw):
     base = dict(student_id="LL-0001", stamnummer="2600001", date=dt.date(2026, 9, 2),
                 half_day=HalfDay.VM, code=AbsenceCode.Z)
     return HalfDayItem(**{**base, **kw})
+
+
+# -- message types 5, 6 and 8 --------------------------------------------------------------
+SPECIAL_NEEDS = School("099999", "BuBaO De Brug", Niveau.LAGER, "Gent", special_needs=True)
+
+
+def record_mandates() -> list[Mandate]:
+    """The default mandates plus types 5, 6 and 8 for informat at 034567 and 012345, and
+    type 6 for wisa at the special-needs school 099999."""
+    since = dt.date(2020, 9, 1)
+    out = [Mandate("informat", "034567", MessageType.INSCHRIJVING, since),
+           Mandate("informat", "012345", MessageType.INSCHRIJVING, since),
+           Mandate("wisa", "056789", MessageType.INSCHRIJVING, since),
+           Mandate("wisa", "099999", MessageType.ONDERSTEUNING, since)]
+    for kind in (MessageType.TUCHT, MessageType.ONDERSTEUNING, MessageType.WEIGERINGEN):
+        out += [Mandate("informat", school, kind, since) for school in ("034567", "012345")]
+    return out

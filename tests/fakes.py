@@ -17,6 +17,7 @@ class _State:
     def __init__(self):
         self.enrollments: dict[int, object] = {}
         self.absences: dict[int, object] = {}
+        self.records: dict[int, object] = {}
         self.schools: dict[str, object] = {}
         self.senders: dict[str, object] = {}
         self.mandates: list = []
@@ -110,6 +111,38 @@ class FakeAbsences(ports.AbsenceRepository):
                        and (after is None or (a.date, a.id) > after)),
                       key=lambda a: (a.date, a.id))
         return [copy.deepcopy(a) for a in rows[:limit]]
+
+
+class FakeRecords(ports.RecordRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, record):
+        import dataclasses
+        if self.get(record.kind, record.institution_number, record.key) is not None:
+            raise ports.DuplicateKeyError(record.key)
+        stored = dataclasses.replace(record, id=next(self.ids))
+        self.s.records[stored.id] = stored
+
+    def get(self, kind, institution_number, key):
+        return next((r for r in self.s.records.values()
+                     if (r.kind, r.institution_number, r.key) == (
+                         kind, institution_number, key)), None)
+
+    def replace(self, record):
+        self.s.records[record.id] = record
+
+    def remove(self, record_id):
+        del self.s.records[record_id]
+
+    def of_school(self, kind, institution_number, *, first, last, include_other=False):
+        return sorted((r for r in self.s.records.values()
+                       if r.kind == kind
+                       and (r.institution_number == institution_number
+                            or (include_other and r.other_institution == institution_number))
+                       and (first is None or first <= r.start_date)
+                       and (last is None or r.start_date <= last)),
+                      key=lambda r: (r.start_date, r.id))
 
 
 class FakeSchools(ports.SchoolRepository):
@@ -266,6 +299,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
         self.absences = FakeAbsences(self.state, self.db.ids)
+        self.records = FakeRecords(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
         self.senders = FakeSenders(self.state)
         self.mandates = FakeMandates(self.state)
@@ -282,7 +316,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         taken = self.db.committed
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
-                          _absence_keys)):
+                          _absence_keys, _record_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -307,3 +341,7 @@ def _natural_keys(state: _State) -> set:
 
 def _absence_keys(state: _State) -> set:
     return {a.key for a in state.absences.values()}
+
+
+def _record_keys(state: _State) -> set:
+    return {(r.kind, r.institution_number, r.key) for r in state.records.values()}

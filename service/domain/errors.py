@@ -165,6 +165,85 @@ class EnrollmentClosedError(DomainError):
     code = 30021
 
 
+# -- message types 5, 6 and 8: dated records (domain/records.py) ---------------------------
+class MeasureEndDateRequiredError(ValidationError):
+    """A preventive suspension or temporary exclusion needs an end date."""
+
+    code = 10400
+
+
+class MeasureEndDateNotAllowedError(ValidationError):
+    """A definitive exclusion has no end date."""
+
+    code = 10401
+
+
+class MeasureNotExchangedError(ValidationError):
+    """This disciplinary measure is not exchanged at this school's level on that date."""
+
+    code = 10402
+
+
+class SupportBeforeModelError(ValidationError):
+    """Support model types 2, 4, 6, 7 are registered from school year 2019-2020 on."""
+
+    code = 10403
+
+
+class SupportReplacedByLeersteunError(ValidationError):
+    """From school year 2023-2024 on the Leersteun decree replaces this registration."""
+
+    code = 10404
+
+
+class SupportingSchoolError(ValidationError):
+    """The supporting school is not a known special-needs school."""
+
+    code = 10405
+
+
+class SupportByOrdinarySchoolError(ValidationError):
+    """Only a school for ordinary education registers its supported students."""
+
+    code = 10406
+
+
+class RefusalBeforeExchangeError(ValidationError):
+    """Refusals and dissolved enrollments are exchanged from school year 2020-2021 on."""
+
+    code = 10407
+
+
+class InszMismatchError(ValidationError):
+    """The INSZ differs from the one the student's enrollment at the school carries."""
+
+    code = 20400
+
+
+class RecordNotFoundError(NoDataError):
+    """No such measure, support or refusal is registered by this school."""
+
+    code = 30400
+
+
+class RecordConflictError(DomainError):
+    """A different record with the same key is registered: correct it instead."""
+
+    code = 30401
+
+
+class RefusedStudentEnrolledError(DomainError):
+    """A refused student is enrolled at the school on the date of the refusal."""
+
+    code = 30402
+
+
+class DissolutionNotDeregisteredError(DomainError):
+    """A dissolution needs the enrollment de-registered with reason O on that date."""
+
+    code = 30403
+
+
 class AuthorisationError(DomainError):
     """The sender has no mandate for this school, message type and date (MAGDA 40006)."""
 
@@ -296,6 +375,12 @@ class AbsenceReplacedNotice(Notice):
 
     code = 50005
     severity = Severity.INFORMATIE
+
+
+class LateMeasureNotice(Notice):
+    """A disciplinary measure sent more than 7 calendar days after its start; stored anyway."""
+
+    code = 50400
 
 
 def all_codes() -> list[type]:

@@ -204,7 +204,32 @@ class_assignments = Table(
     Column("sender_id", String(64), nullable=False),
 )
 
+# Message types 5, 6 and 8 (migration 0009, domain/records.py): one row per dated record
+# of a school about a student (a disciplinary measure, a supported student, a refusal).
+# The record key is the message type's own identity of a record at its school, unique;
+# the special-needs school supporting a student finds its rows by other_institution.
+records = Table(
+    "records", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("institution_number", String(6), nullable=False),
+    Column("record_key", String(64), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date),
+    Column("stamnummer", String(20)),
+    Column("student_id", String(50)),
+    Column("insz", String(11)),
+    Column("subtype", String(4)),
+    Column("other_institution", String(6)),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_on", Date, nullable=False),
+    UniqueConstraint("kind", "institution_number", "record_key",
+                     name="uq_records_natural_key"),
+    Index("ix_records_school_start", "kind", "institution_number", "start_date"),
+    Index("ix_records_other_start", "kind", "other_institution", "start_date"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
-                      "class_assignments")
+                      "class_assignments", "records")

@@ -18,6 +18,7 @@ from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
 from discimus_service.persistence.partner_repositories import SqlInterests, SqlPartners
+from discimus_service.persistence.records import SqlRecords
 from discimus_service.services import ports
 
 
@@ -53,6 +54,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         c = self._connection
         self.enrollments = SqlEnrollments(c)
         self.absences = SqlAbsences(c)
+        self.records = SqlRecords(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)

@@ -17,6 +17,7 @@ from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
 from discimus_service.domain.partners import InterestEvent, Partner, PartnerAuthorisation
+from discimus_service.domain.records import Record, RecordKind
 
 
 class EnrollmentRepository(abc.ABC):
@@ -86,6 +87,33 @@ class AbsenceRepository(abc.ABC):
              after: tuple[dt.date, int] | None, limit: int) -> list[Absence]:
         """At most ``limit`` of the school's half days ordered by (date, id), those
         after the (date, id) ``after``, optionally of one student and within dates."""
+
+
+class RecordRepository(abc.ABC):
+    """Dated records of message types 5, 6 and 8, keyed by kind, school and record key."""
+
+    @abc.abstractmethod
+    def add(self, record: Record) -> None:
+        """Insert; a key taken meanwhile raises :class:`DuplicateKeyError` (here or at
+        commit)."""
+
+    @abc.abstractmethod
+    def get(self, kind: RecordKind, institution_number: str, key: str) -> Record | None: ...
+
+    @abc.abstractmethod
+    def replace(self, record: Record) -> None:
+        """Store every field of the record with ``record.id``."""
+
+    @abc.abstractmethod
+    def remove(self, record_id: int) -> None: ...
+
+    @abc.abstractmethod
+    def of_school(self, kind: RecordKind, institution_number: str, *,
+                  first: dt.date | None, last: dt.date | None,
+                  include_other: bool = False) -> list[Record]:
+        """The school's records of this kind, by start date, optionally from ``first``
+        to ``last``; with ``include_other`` also those naming it as the other school
+        (the special-needs school that supports a student)."""
 
 
 class SchoolRepository(abc.ABC):
@@ -217,6 +245,7 @@ class UnitOfWork(abc.ABC):
     page_size: int = DEFAULT_PAGE_SIZE     # the most items one answer lists
     enrollments: EnrollmentRepository
     absences: AbsenceRepository
+    records: RecordRepository
     schools: SchoolRepository
     senders: SenderRepository
     mandates: MandateRepository

@@ -40,6 +40,12 @@ EXPECTED_OPERATIONS = {
                     "GeefProblematischeAfwezigheden"},
     "klasinformatie": {"RegistreerKlasinformatie", "GeefKlasinformatie",
                        "GeefKlasinformatieDeling"},
+    "tucht": {"RegistreerTuchtmaatregel", "CorrigeerTuchtmaatregel",
+              "AnnuleerTuchtmaatregel", "GeefTuchtmaatregelen"},
+    "ondersteuning": {"RegistreerOndersteuning", "CorrigeerOndersteuning",
+                      "AnnuleerOndersteuning", "GeefOndersteundeLeerlingen"},
+    "weigering": {"RegistreerWeigering", "CorrigeerWeigering", "AnnuleerWeigering",
+                  "GeefWeigeringen"},
 }
 
 

@@ -97,3 +97,32 @@ def test_absences_all_or_nothing_and_resend_on_postgresql(pg_server):
             (a.date, a.half_day) for a in days]
     finally:
         engine.dispose()
+
+
+def test_records_on_postgresql(pg_server):
+    """Message types 5, 6 and 8 on PostgreSQL: a new measure, a resend of its Referte
+    (nothing written again), a refusal that writes only its journal entry, and both
+    schools' view of the demo support."""
+    from discimus_client.client import DiscimusClient
+    from discimus_client.results import Measure, Refusal
+    from discimus_fixtures.records import DEMO_SPECIAL
+    informat = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "informat")
+    wisa = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "wisa")
+    measure = Measure(DEMO_SECONDARY, "INF-2600002", "2600002", "13033023165", "TU",
+                      dt.date(2026, 9, 2), dt.date(2026, 9, 3))
+    engine = make_engine(pg_server.database_url)
+    try:
+        first = informat.register_measure(measure, referte="pg-tucht-1")
+        assert first.ok and first.inhoud.outcome == "NIEUW"
+        counts = row_counts(engine)
+        again = informat.register_measure(measure, referte="pg-tucht-1")
+        assert again.inhoud == first.inhoud and again.codes() == [50003]
+        refused = informat.register_refusal(Refusal(
+            DEMO_SECONDARY, "INF-2600002", "13033023165", "W", dt.date(2026, 9, 2)))
+        assert refused.codes() == [30402]
+        assert row_counts(engine) == {**counts, "journal": counts["journal"] + 1,
+                                      "replay_keys": counts["replay_keys"] + 2}
+        special = wisa.supported_students(DEMO_SPECIAL)
+        assert {s.stamnummer for s in special.inhoud} == {"2290001", "2290002"}
+    finally:
+        engine.dispose()

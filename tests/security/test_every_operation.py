@@ -59,6 +59,32 @@ PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afw
 
 # Operations whose right is not a school's mandate: only LeerID reads classes (40150).
 REFUSED_AS = {"GeefKlasinformatie": "40150"}
+# Message types 5, 6 and 8: a contract and a path each.
+_MEASURE = {"Instellingsnummer": DEMO_SECONDARY, "UniekeIdentificatorLeerling": "INF-2600450",
+            "Stamnummer": "2600450", "INSZ": _STUDENT.insz, "Type": "TU",
+            "BeginDatum": START, "EindDatum": START}
+_SUPPORT = {"Instellingsnummer": DEMO_SECONDARY, "UniekeIdentificatorLeerling": "INF-2600450",
+            "Stamnummer": "2600450", "BeginDatum": dt.date(2022, 10, 3),
+            "OndersteunendeInstelling": "090123"}
+_REFUSAL = {"Instellingsnummer": DEMO_SECONDARY, "UniekeIdentificatorLeerling": "INF-2600450",
+            "INSZ": _STUDENT.insz, "Soort": "W", "Datum": START}
+_CONSULT = {"Instellingsnummer": DEMO_SECONDARY, "Schooljaar": 2026}
+for _path, _ops in {
+        "/tucht": {"RegistreerTuchtmaatregel": _MEASURE, "CorrigeerTuchtmaatregel": _MEASURE,
+                   "AnnuleerTuchtmaatregel": {k: _MEASURE[k] for k in (
+                       "Instellingsnummer", "Stamnummer", "Type", "BeginDatum")},
+                   "GeefTuchtmaatregelen": _CONSULT},
+        "/ondersteuning": {"RegistreerOndersteuning": _SUPPORT,
+                           "CorrigeerOndersteuning": _SUPPORT,
+                           "AnnuleerOndersteuning": {k: _SUPPORT[k] for k in (
+                               "Instellingsnummer", "Stamnummer", "BeginDatum")},
+                           "GeefOndersteundeLeerlingen": _CONSULT},
+        "/weigering": {"RegistreerWeigering": _REFUSAL, "CorrigeerWeigering": _REFUSAL,
+                       "AnnuleerWeigering": {k: _REFUSAL[k] for k in (
+                           "Instellingsnummer", "INSZ", "Datum")},
+                       "GeefWeigeringen": _CONSULT}}.items():
+    OPERATIONS.update(_ops)
+    PATHS.update(dict.fromkeys(_ops, _path))
 
 
 def test_every_served_operation_is_attacked():
