@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.certificate import Certificate
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -83,6 +84,37 @@ class AbsenceRepository(abc.ABC):
              after: tuple[dt.date, int] | None, limit: int) -> list[Absence]:
         """At most ``limit`` of the school's half days ordered by (date, id), those
         after the (date, id) ``after``, optionally of one student and within dates."""
+
+
+class CertificateRepository(abc.ABC):
+    """Certificates (message type 4), keyed by school, stamnummer, kind, school year."""
+
+    @abc.abstractmethod
+    def add(self, certificate: Certificate) -> None:
+        """Insert one; a key taken meanwhile raises :class:`DuplicateKeyError`."""
+
+    @abc.abstractmethod
+    def update(self, certificate: Certificate) -> None:
+        """Store the data, student id, sender and day of an existing certificate."""
+
+    @abc.abstractmethod
+    def remove(self, ids: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    def of_students(self, institution_number: str,
+                    stamnummers: Iterable[str]) -> list[Certificate]:
+        """The school's certificates of these students, by date obtained."""
+
+    @abc.abstractmethod
+    def of_person(self, insz: str) -> list[Certificate]:
+        """Every school's certificates of this INSZ, by date obtained."""
+
+    @abc.abstractmethod
+    def page(self, institution_number: str, *, stamnummer: str | None,
+             school_year: int | None, after: int | None,
+             limit: int) -> list[Certificate]:
+        """At most ``limit`` of the school's certificates in id order, those after
+        the id ``after``, optionally of one student and one school year."""
 
 
 class SchoolRepository(abc.ABC):
@@ -183,6 +215,7 @@ class UnitOfWork(abc.ABC):
     page_size: int = DEFAULT_PAGE_SIZE     # the most items one answer lists
     enrollments: EnrollmentRepository
     absences: AbsenceRepository
+    certificates: CertificateRepository
     schools: SchoolRepository
     senders: SenderRepository
     mandates: MandateRepository

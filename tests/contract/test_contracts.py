@@ -38,6 +38,9 @@ EXPECTED_OPERATIONS = {
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "studiebewijs": {"RegistreerStudiebewijzen", "AnnuleerStudiebewijzen",
+                     "GeefStudiebewijzen", "GeefVorigeStudiebewijzen",
+                     "ControleerToelatingsvoorwaarden", "ControleerOvergang"},
 }
 
 
