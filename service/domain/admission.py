@@ -95,7 +95,6 @@ MEDICAL_FITNESS = {
 }
 _ORIENTATION = frozenset({K.OA, K.OB, K.OC})
 _UPPER = frozenset({Form.D, Form.DA, Form.AM})
-_ANY = frozenset(Form)
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ class AdmissionRule:
     kinds: frozenset[K] = frozenset()   # the qualifying certificate; empty: none needed
     from_grade: int | None = None       # ... obtained in this grade, year and forms
     from_year: int | None = None
-    from_forms: frozenset[Form] = _ANY
+    from_forms: frozenset[Form] | None = None     # None: any form, or none
     without: frozenset[K] = frozenset()  # the student must not hold these
     conditions: frozenset[Condition] = frozenset()
     same_form: bool = False
@@ -127,7 +126,7 @@ class AdmissionRule:
             if (c.kind in self.kinds
                     and (self.from_grade is None or d.grade == self.from_grade)
                     and (self.from_year is None or d.year == self.from_year)
-                    and normal_form(d.form) in self.from_forms
+                    and (self.from_forms is None or normal_form(d.form) in self.from_forms)
                     and target not in {normal_form(f) for f in d.excluded_forms}
                     and _last_orientation(c, certificates)):
                 return c

@@ -38,7 +38,10 @@ def cancel_certificates(uow: UnitOfWork, receipt: Receipt,
             problems.append((position, at(CANCEL_PATH, position, problem)))
             continue
         keys[position] = (q.institution_number, stamnummer, item.kind, item.school_year)
-    problems += duplicates(list(keys.values()), list(keys), CANCEL_PATH)
+    repeats = duplicates(list(keys.values()), list(keys), CANCEL_PATH)
+    problems += repeats
+    for position, _issue in repeats:         # said once: a repeat, not also missing
+        del keys[position]
     existing = {c.key: c for c in uow.certificates.of_students(
         q.institution_number, {k[1] for k in keys.values()})} if keys else {}
     ids = []

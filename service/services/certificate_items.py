@@ -61,7 +61,8 @@ def student_fields(student_id: str, stamnummer: str) -> str:
     return identifiers.validate_stamnummer(stamnummer)
 
 
-def duplicates(keys: list[tuple], positions: list[int], path: str) -> list[tuple[int, Issue]]:
+def duplicates(keys: list[tuple], positions: list[int], path: str
+               ) -> list[tuple[int, Issue]]:
     """Items whose key appeared earlier in the message, as problems."""
     first: dict[tuple, int] = {}
     out = []

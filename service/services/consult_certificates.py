@@ -92,7 +92,8 @@ def enrolled_here(uow: UnitOfWork, institution_number: str, stamnummer: str,
 
 
 def encode_continuation(last_id: int) -> str:
-    return _TOKEN_PREFIX + base64.urlsafe_b64encode(str(last_id).encode()).decode().rstrip("=")
+    raw = base64.urlsafe_b64encode(str(last_id).encode()).decode()
+    return _TOKEN_PREFIX + raw.rstrip("=")
 
 
 def decode_continuation(token: str) -> int:

@@ -26,7 +26,7 @@ from discimus_service.soap.shared_types import (
     instellingsnummer_type, stamnummer_type, vervolg_type,
 )
 
-# -- simple types ----------------------------------------------------------------------------
+# -- simple types --------------------------------------------------------------------------
 InstellingsnummerType = instellingsnummer_type(NS)
 StamnummerType = stamnummer_type(NS)
 VervolgType = vervolg_type(NS)
@@ -84,7 +84,7 @@ OnderwijsvormenType = list_type(
     at_least=1)
 
 
-# -- registration ----------------------------------------------------------------------------
+# -- registration --------------------------------------------------------------------------
 @complex_type
 class StudiebewijsType(ComplexModel):
     """One certificate one student obtained at the sending school."""
@@ -188,7 +188,7 @@ class StudiebewijzenVerwerktType(ComplexModel):
     ]
 
 
-# -- consultations ---------------------------------------------------------------------------
+# -- consultations -------------------------------------------------------------------------
 @complex_type
 class GeregistreerdStudiebewijsType(ComplexModel):
     """A certificate as Discimus holds it."""
@@ -285,7 +285,7 @@ class GeefVorigeStudiebewijzenAntwoordInhoudType(ComplexModel):
     ]
 
 
-# -- checks ----------------------------------------------------------------------------------
+# -- checks --------------------------------------------------------------------------------
 VoorwaardenType = list_type("VoorwaardenType", NS, "Extra conditions; empty when there "
                             "are none.", VoorwaardeType, "Voorwaarde", "One condition.")
 RedenenType = list_type("RedenenType", NS, "Why a class council decision is needed; "
