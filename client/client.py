@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, certificate_messages, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -57,6 +57,13 @@ class DiscimusClient:
         self._afwezigheid = self._zeep_afwezigheid.create_service(
             next(iter(self._zeep_afwezigheid.wsdl.bindings)),
             base_url.rstrip("/") + "/afwezigheid")
+        # Message type 4 likewise.
+        self._zeep_studiebewijs = zeep.Client(str(wsdl_path("studiebewijs")),
+                                              wsse=self.wsse, settings=settings,
+                                              transport=transport)
+        self._studiebewijs = self._zeep_studiebewijs.create_service(
+            next(iter(self._zeep_studiebewijs.wsdl.bindings)),
+            base_url.rstrip("/") + "/studiebewijs")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -148,6 +155,67 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    # -- message type 4 ------------------------------------------------------------------
+    def register_certificates(self, institution_number: str,
+                              certificates: list[certificate_messages.Certificate], *,
+                              referte: str | None = None):
+        """Register (or correct) up to 1,000 certificates at once, all or nothing.
+
+        :returns: ``Result[CertificatesProcessed]``; a refusal names each bad item in
+            ``Uitzondering.omstandigheid`` (``Studiebewijzen/Studiebewijs[2]/Soort``).
+        """
+        return self._call("RegistreerStudiebewijzen",
+                          certificate_messages.register_inhoud(institution_number,
+                                                               certificates),
+                          referte, certificate_messages.processed_answer,
+                          self._studiebewijs)
+
+    def cancel_certificates(self, institution_number: str,
+                            items: list[tuple[str, str, int]], *,
+                            referte: str | None = None):
+        """Cancel registered certificates, each (stamnummer, kind, school year)."""
+        return self._call("AnnuleerStudiebewijzen",
+                          certificate_messages.cancel_inhoud(institution_number, items),
+                          referte, certificate_messages.processed_answer,
+                          self._studiebewijs)
+
+    def certificates(self, institution_number: str, *, stamnummer: str | None = None,
+                     school_year: int | None = None, continuation: str | None = None,
+                     referte: str | None = None):
+        """One page of the school's own certificates (``Result.continuation``: more)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year, "Vervolg": continuation}
+        return self._call("GeefStudiebewijzen", inhoud, referte,
+                          certificate_messages.certificates_answer, self._studiebewijs)
+
+    def previous_certificates(self, institution_number: str, stamnummer: str, *,
+                              referte: str | None = None):
+        """The certificates previous schools registered for a student enrolled here."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer}
+        return self._call("GeefVorigeStudiebewijzen", inhoud, referte,
+                          certificate_messages.previous_answer, self._studiebewijs)
+
+    def check_admission(self, institution_number: str, stamnummer: str, *, grade: int,
+                        year: int, form: str, domain: str | None = None,
+                        referte: str | None = None):
+        """Whether the student meets the admission conditions of the class."""
+        return self._call("ControleerToelatingsvoorwaarden",
+                          certificate_messages.check_inhoud(
+                              institution_number, stamnummer, grade, year, form, domain),
+                          referte, certificate_messages.admission_answer,
+                          self._studiebewijs)
+
+    def check_transition(self, institution_number: str, stamnummer: str, *, grade: int,
+                         year: int, form: str, date: dt.date, domain: str | None = None,
+                         referte: str | None = None):
+        """Whether a change to the class on ``date`` needs a class council decision."""
+        return self._call("ControleerOvergang",
+                          certificate_messages.check_inhoud(
+                              institution_number, stamnummer, grade, year, form, domain,
+                              date),
+                          referte, certificate_messages.transition_answer,
+                          self._studiebewijs)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -186,6 +254,8 @@ class DiscimusClient:
         """The zeep client and service proxy whose contract has ``operation``."""
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
+        if operation in certificate_messages.OPERATIONS:
+            return self._zeep_studiebewijs, self._studiebewijs
         return self._zeep, self._inschrijving
 
     def _verzoek(self, inhoud: dict, referte: str | None) -> dict:
