@@ -120,10 +120,10 @@ def _notices(made, corrections, today) -> tuple[Issue, ...]:
     if late:
         position, earliest = min(late, key=lambda pc: pc[1].data.obtained_on)
         issues.append(at(REGISTER_PATH, position, LateCertificateNotice(
-            f"{_count(len(late))} of {len(made)} sent more than "
-            f"{rules.CERTIFICATE_DEADLINE_DAYS} calendar days after it was obtained "
-            f"(the earliest: {earliest.data.obtained_on}); send certificates within the "
-            "week. They are stored")))
+            f"{_count(len(late))} sent more than {rules.CERTIFICATE_DEADLINE_DAYS} "
+            f"calendar days after it was obtained ({len(late)} of {len(made)} in the "
+            f"message, the earliest obtained on {earliest.data.obtained_on}); send "
+            "certificates within the week. They are stored")))
     if corrections:
         named = "; ".join(f"item {p + 1} ({c.stamnummer} {c.kind.value} "
                           f"{c.school_year}-{c.school_year + 1})"
