@@ -197,6 +197,8 @@ certificates = Table(
     UniqueConstraint("institution_number", "stamnummer", "kind", "school_year",
                      name="uq_certificates_natural_key"),
     Index("ix_certificates_insz", "insz"),
+    # GeefStudiebewijzen pages a school's certificates in id order (keyset).
+    Index("ix_certificates_school_id", "institution_number", "id"),
 )
 
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",

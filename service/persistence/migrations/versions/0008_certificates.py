@@ -42,8 +42,11 @@ def upgrade() -> None:
                             name="uq_certificates_natural_key"),
     )
     op.create_index("ix_certificates_insz", "certificates", ["insz"])
+    op.create_index("ix_certificates_school_id", "certificates",
+                    ["institution_number", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_certificates_school_id", table_name="certificates")
     op.drop_index("ix_certificates_insz", table_name="certificates")
     op.drop_table("certificates")
