@@ -258,8 +258,8 @@ def admission(target: Target, certificates: Sequence[Certificate]) -> AdmissionV
     form = normal_form(target.form)
     for rule in rules_for(target):
         found = rule.qualifying(certificates, form)
-        if found is None and (rule.kinds or rule.without and any(
-                c.kind in rule.without for c in certificates)):
+        held_back = any(c.kind in rule.without for c in certificates)
+        if held_back or (rule.kinds and found is None):
             continue
         conditions = set(rule.conditions)
         if rule.same_form and found is not None and normal_form(found.data.form) != form:
