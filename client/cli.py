@@ -134,6 +134,8 @@ def _add_client_commands(commands) -> None:
     # Message types 5, 6 and 8 likewise.
     from discimus_client.commands_records import add_commands as add_record_commands
     add_record_commands(sub, common)
+    from discimus_client import commands_certificates
+    commands_certificates.add_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)

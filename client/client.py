@@ -23,7 +23,8 @@ from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
 from discimus_client import (
-    absence_messages, class_messages, item_lists, record_messages as rm, results as r,
+    absence_messages, certificate_messages, class_messages, item_lists,
+    record_messages as rm, results as r,
 )
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
@@ -176,6 +177,7 @@ class DiscimusClient:
         return self._call("GeefKlasinformatieDeling",
                           {"Instellingsnummer": institution_number}, referte,
                           class_messages.sharing_answer, self._contract("klasinformatie"))
+
     # -- message type 5: disciplinary measures -------------------------------------------
     def register_measure(self, measure: r.Measure, *, referte: str | None = None
                          ) -> r.Result[r.RecordProcessed]:
@@ -255,6 +257,67 @@ class DiscimusClient:
         return self._call(operation, inhoud, referte, convert,
                           self._contract(rm.CONTRACTS[operation]))
 
+    # -- message type 4 ------------------------------------------------------------------
+    def register_certificates(self, institution_number: str,
+                              certificates: list[certificate_messages.Certificate], *,
+                              referte: str | None = None):
+        """Register (or correct) up to 1,000 certificates at once, all or nothing.
+
+        :returns: ``Result[CertificatesProcessed]``; a refusal names each bad item in
+            ``Uitzondering.omstandigheid`` (``Studiebewijzen/Studiebewijs[2]/Soort``).
+        """
+        return self._call("RegistreerStudiebewijzen",
+                          certificate_messages.register_inhoud(institution_number,
+                                                               certificates),
+                          referte, certificate_messages.processed_answer,
+                          self._contract("studiebewijs"))
+
+    def cancel_certificates(self, institution_number: str,
+                            items: list[tuple[str, str, int]], *,
+                            referte: str | None = None):
+        """Cancel registered certificates, each (stamnummer, kind, school year)."""
+        return self._call("AnnuleerStudiebewijzen",
+                          certificate_messages.cancel_inhoud(institution_number, items),
+                          referte, certificate_messages.processed_answer,
+                          self._contract("studiebewijs"))
+
+    def certificates(self, institution_number: str, *, stamnummer: str | None = None,
+                     school_year: int | None = None, continuation: str | None = None,
+                     referte: str | None = None):
+        """One page of the school's own certificates (``Result.continuation``: more)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year, "Vervolg": continuation}
+        return self._call("GeefStudiebewijzen", inhoud, referte,
+                          certificate_messages.certificates_answer, self._contract("studiebewijs"))
+
+    def previous_certificates(self, institution_number: str, stamnummer: str, *,
+                              referte: str | None = None):
+        """The certificates previous schools registered for a student enrolled here."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer}
+        return self._call("GeefVorigeStudiebewijzen", inhoud, referte,
+                          certificate_messages.previous_answer, self._contract("studiebewijs"))
+
+    def check_admission(self, institution_number: str, stamnummer: str, *, grade: int,
+                        year: int, form: str, domain: str | None = None,
+                        referte: str | None = None):
+        """Whether the student meets the admission conditions of the class."""
+        return self._call("ControleerToelatingsvoorwaarden",
+                          certificate_messages.check_inhoud(
+                              institution_number, stamnummer, grade, year, form, domain),
+                          referte, certificate_messages.admission_answer,
+                          self._contract("studiebewijs"))
+
+    def check_transition(self, institution_number: str, stamnummer: str, *, grade: int,
+                         year: int, form: str, date: dt.date, domain: str | None = None,
+                         referte: str | None = None):
+        """Whether a change to the class on ``date`` needs a class council decision."""
+        return self._call("ControleerOvergang",
+                          certificate_messages.check_inhoud(
+                              institution_number, stamnummer, grade, year, form, domain,
+                              date),
+                          referte, certificate_messages.transition_answer,
+                          self._contract("studiebewijs"))
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -304,6 +367,9 @@ class DiscimusClient:
             return proxy._client, proxy
         if operation in rm.CONTRACTS:
             proxy = self._contract(rm.CONTRACTS[operation])
+            return proxy._client, proxy
+        if operation in certificate_messages.OPERATIONS:
+            proxy = self._contract("studiebewijs")
             return proxy._client, proxy
         return self._zeep, self._inschrijving
 

@@ -74,6 +74,9 @@ def register(commands) -> None:
     export.set_defaults(run=_contracts_export)
     codes = contracts.add_parser("codes", help="print the table of exception codes (reST)")
     codes.set_defaults(run=_contracts_codes)
+    admission = contracts.add_parser("admission", help="print the admission rules of "
+                                     "message type 4 (reST)")
+    admission.set_defaults(run=_contracts_admission)
 
     from discimus_service.commands_leerid import register as add_leerid_commands
     add_leerid_commands(commands)
@@ -244,6 +247,12 @@ def _contracts_export(args) -> int:
     from discimus_service.contracts import export
     for path in export(args.root):
         print(f"wrote {path}")
+    return 0
+
+
+def _contracts_admission(args) -> int:
+    from discimus_service.admission_table import admission_table
+    print(admission_table())
     return 0
 
 

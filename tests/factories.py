@@ -108,3 +108,38 @@ def record_mandates() -> list[Mandate]:
     for kind in (MessageType.TUCHT, MessageType.ONDERSTEUNING, MessageType.WEIGERINGEN):
         out += [Mandate("informat", school, kind, since) for school in ("034567", "012345")]
     return out
+
+
+# -- message type 4 ------------------------------------------------------------------------
+def certificate_mandates() -> list[Mandate]:
+    """The absence mandates plus message type 4 for informat at 034567 and 012345 and
+    wisa at 056789."""
+    return absence_mandates() + [
+        Mandate(v, school, MessageType.STUDIEBEWIJZEN, dt.date(2020, 9, 1))
+        for v, school in (("informat", "034567"), ("informat", "012345"),
+                          ("wisa", "056789"))]
+
+
+def certificate_data(**kw):
+    """An orientation attest A of 1A, obtained on 30 June 2026."""
+    from discimus_service.domain.certificate import CertificateData, CertificateKind, Form
+    base = dict(kind=CertificateKind.OA, obtained_on=dt.date(2026, 6, 30), grade=1,
+                year=1, form=Form.A)
+    return CertificateData(**{**base, **kw})
+
+
+def certificate_item(**kw):
+    from discimus_service.services.certificate_views import CertificateItem
+    data = kw.pop("data", None) or certificate_data(**kw.pop("data_kw", {}))
+    base = dict(student_id="LL-0001", stamnummer="2600001", data=data)
+    return CertificateItem(**{**base, **kw})
+
+
+def certificate(data=None, **kw):
+    """A stored certificate of stamnummer 2600001 at 034567 (no id)."""
+    from discimus_service.domain.certificate import Certificate
+    base = dict(institution_number="034567", student_id="LL-0001", stamnummer="2600001",
+                insz=insz_for(dt.date(2012, 3, 15), Sex.M, 1),
+                data=data or certificate_data(), institution_name="Sint-Jozefscollege",
+                special_needs=False, sender_id="informat", received_on=dt.date(2026, 7, 1))
+    return Certificate(**{**base, **kw})

@@ -18,6 +18,7 @@ class _State:
         self.enrollments: dict[int, object] = {}
         self.absences: dict[int, object] = {}
         self.records: dict[int, object] = {}
+        self.certificates: dict[int, object] = {}
         self.schools: dict[str, object] = {}
         self.senders: dict[str, object] = {}
         self.mandates: list = []
@@ -143,6 +144,44 @@ class FakeRecords(ports.RecordRepository):
                        and (first is None or first <= r.start_date)
                        and (last is None or r.start_date <= last)),
                       key=lambda r: (r.start_date, r.id))
+
+
+class FakeCertificates(ports.CertificateRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, certificate):
+        if any(c.key == certificate.key for c in self.s.certificates.values()):
+            raise ports.DuplicateKeyError(str(certificate.key))
+        certificate.id = next(self.ids)
+        self.s.certificates[certificate.id] = copy.deepcopy(certificate)
+
+    def update(self, certificate):
+        self.s.certificates[certificate.id] = copy.deepcopy(certificate)
+
+    def remove(self, ids):
+        for i in ids:
+            del self.s.certificates[i]
+
+    def _sorted(self, keep):
+        return sorted((copy.deepcopy(c) for c in self.s.certificates.values() if keep(c)),
+                      key=lambda c: (c.data.obtained_on, c.id))
+
+    def of_students(self, institution_number, stamnummers):
+        stamnummers = set(stamnummers)
+        return self._sorted(lambda c: c.institution_number == institution_number
+                            and c.stamnummer in stamnummers)
+
+    def of_person(self, insz):
+        return self._sorted(lambda c: c.insz == insz)
+
+    def page(self, institution_number, *, stamnummer, school_year, after, limit):
+        rows = sorted((c for c in self.s.certificates.values()
+                       if c.institution_number == institution_number
+                       and (stamnummer is None or c.stamnummer == stamnummer)
+                       and (school_year is None or c.school_year == school_year)
+                       and (after is None or c.id > after)), key=lambda c: c.id)
+        return [copy.deepcopy(c) for c in rows[:limit]]
 
 
 class FakeSchools(ports.SchoolRepository):
@@ -300,6 +339,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
         self.absences = FakeAbsences(self.state, self.db.ids)
         self.records = FakeRecords(self.state, self.db.ids)
+        self.certificates = FakeCertificates(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
         self.senders = FakeSenders(self.state)
         self.mandates = FakeMandates(self.state)
@@ -316,7 +356,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         taken = self.db.committed
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
-                          _absence_keys, _record_keys)):
+                          _absence_keys, _record_keys, _certificate_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -345,3 +385,7 @@ def _absence_keys(state: _State) -> set:
 
 def _record_keys(state: _State) -> set:
     return {(r.kind, r.institution_number, r.key) for r in state.records.values()}
+
+
+def _certificate_keys(state: _State) -> set:
+    return {c.key for c in state.certificates.values()}

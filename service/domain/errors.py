@@ -383,6 +383,68 @@ class LateMeasureNotice(Notice):
     code = 50400
 
 
+# -- message type 4: certificates (studiebewijzen) --------------------------------------
+class CertificateNotExchangedError(ValidationError):
+    """Not sent to Discimus: safety-course sanctions, modular partial certificates, attests."""
+
+    code = 10300
+
+
+class CertificateKindNotInForceError(ValidationError):
+    """This kind of certificate was not yet exchanged through Discimus when it was obtained."""
+
+    code = 10301
+
+
+class CertificateLevelError(ValidationError):
+    """The kind of certificate belongs to another level of education than the school's."""
+
+    code = 10302
+
+
+class CertificateGradeError(ValidationError):
+    """The grade, year or education form does not fit the kind of certificate."""
+
+    code = 10303
+
+
+class CertificateRestrictionError(ValidationError):
+    """Excluded education forms go with an orientation attest B, and only with one."""
+
+    code = 10304
+
+
+class DuplicateCertificateError(ValidationError):
+    """The same certificate of the same student appears twice in one message."""
+
+    code = 10305
+
+
+class CheckNotOfferedError(ValidationError):
+    """Discimus checks only years 1-2 of grades 1-3, not modular, dual or OKAN education."""
+
+    code = 10306
+
+
+class CertificateNotFoundError(NoDataError):
+    """No certificate of this kind, student and school year is registered at this school."""
+
+    code = 30300
+
+
+class LateCertificateNotice(Notice):
+    """Certificate sent more than 7 calendar days after it was obtained; stored anyway."""
+
+    code = 50300
+
+
+class CertificateCorrectedNotice(Notice):
+    """A registered certificate was sent again with other data; the new data replace it."""
+
+    code = 50301
+    severity = Severity.INFORMATIE
+
+
 def all_codes() -> list[type]:
     """Every error and notice class, for the documented code table."""
     seen: dict[tuple[int, str], type] = {}

@@ -229,7 +229,38 @@ records = Table(
     Index("ix_records_other_start", "kind", "other_institution", "start_date"),
 )
 
+# Message type 4 (migration 0008): one row per certificate of one student at the
+# school that gave it; one kind per student and school year. The insz index serves the
+# next school's question and the admission check, which find a student by INSZ.
+certificates = Table(
+    "certificates", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("stamnummer", String(20), nullable=False),
+    Column("kind", String(3), nullable=False),
+    Column("school_year", Integer, nullable=False),
+    Column("student_id", String(50), nullable=False),
+    Column("insz", String(11)),
+    Column("obtained_on", Date, nullable=False),
+    Column("grade", Integer),
+    Column("year", Integer),
+    Column("form", String(5)),
+    Column("study_field", String(200)),
+    Column("study_field_code", String(30)),
+    Column("full_name", String(255)),
+    Column("excluded_forms", String(100), nullable=False),   # comma-separated forms
+    Column("institution_name", String(200), nullable=False),
+    Column("special_needs", Boolean, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_on", Date, nullable=False),
+    UniqueConstraint("institution_number", "stamnummer", "kind", "school_year",
+                     name="uq_certificates_natural_key"),
+    Index("ix_certificates_insz", "insz"),
+    # GeefStudiebewijzen pages a school's certificates in id order (keyset).
+    Index("ix_certificates_school_id", "institution_number", "id"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
-                      "class_assignments", "records")
+                      "class_assignments", "records", "certificates")

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from discimus_service.persistence.absences import SqlAbsences
 from discimus_service.persistence.class_info import SqlClassInfo
+from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
@@ -55,6 +56,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.enrollments = SqlEnrollments(c)
         self.absences = SqlAbsences(c)
         self.records = SqlRecords(c)
+        self.certificates = SqlCertificates(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)

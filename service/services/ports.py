@@ -13,6 +13,7 @@ from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.class_info import (
     ClassAssignment, DirectorAssignment, SharingEvent,
 )
+from discimus_service.domain.certificate import Certificate
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -114,6 +115,37 @@ class RecordRepository(abc.ABC):
         """The school's records of this kind, by start date, optionally from ``first``
         to ``last``; with ``include_other`` also those naming it as the other school
         (the special-needs school that supports a student)."""
+
+
+class CertificateRepository(abc.ABC):
+    """Certificates (message type 4), keyed by school, stamnummer, kind, school year."""
+
+    @abc.abstractmethod
+    def add(self, certificate: Certificate) -> None:
+        """Insert one; a key taken meanwhile raises :class:`DuplicateKeyError`."""
+
+    @abc.abstractmethod
+    def update(self, certificate: Certificate) -> None:
+        """Store the data, student id, sender and day of an existing certificate."""
+
+    @abc.abstractmethod
+    def remove(self, ids: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    def of_students(self, institution_number: str,
+                    stamnummers: Iterable[str]) -> list[Certificate]:
+        """The school's certificates of these students, by date obtained."""
+
+    @abc.abstractmethod
+    def of_person(self, insz: str) -> list[Certificate]:
+        """Every school's certificates of this INSZ, by date obtained."""
+
+    @abc.abstractmethod
+    def page(self, institution_number: str, *, stamnummer: str | None,
+             school_year: int | None, after: int | None,
+             limit: int) -> list[Certificate]:
+        """At most ``limit`` of the school's certificates in id order, those after
+        the id ``after``, optionally of one student and one school year."""
 
 
 class SchoolRepository(abc.ABC):
@@ -246,6 +278,7 @@ class UnitOfWork(abc.ABC):
     enrollments: EnrollmentRepository
     absences: AbsenceRepository
     records: RecordRepository
+    certificates: CertificateRepository
     schools: SchoolRepository
     senders: SenderRepository
     mandates: MandateRepository

@@ -18,6 +18,7 @@ exporter (``soap/wsdl.py``) writes every ``xs:documentation`` from :data:`DOCS`.
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field as dc_field
 
@@ -115,7 +116,12 @@ def complex_type(cls: type[ComplexModel]) -> type[ComplexModel]:
 def list_type(name: str, namespace: str, doc: str, member, member_name: str,
               member_doc: str, *, at_least: int = 0):
     """A named list: ``<name><member_name/>…</name>``, at least ``at_least`` members."""
-    item = member.customize(min_occurs=at_least, nillable=False)
+    kwargs = dict(min_occurs=at_least, nillable=False)
+    if member in _NAMED:
+        # A list of a named simple type keeps that name: spyne's Array customises an
+        # item of max_occurs 1 once more, without the name, which makes a twin type.
+        kwargs.update(type_name=member.get_type_name(), max_occurs=Decimal("inf"))
+    item = member.customize(**kwargs)
     made = Array(item, member_name=member_name, type_name=name)
     made.__namespace__ = namespace
     register(namespace, name, TypeDoc(_clean(doc), fields={member_name: _clean(member_doc)}))

@@ -46,6 +46,9 @@ EXPECTED_OPERATIONS = {
                       "AnnuleerOndersteuning", "GeefOndersteundeLeerlingen"},
     "weigering": {"RegistreerWeigering", "CorrigeerWeigering", "AnnuleerWeigering",
                   "GeefWeigeringen"},
+    "studiebewijs": {"RegistreerStudiebewijzen", "AnnuleerStudiebewijzen",
+                     "GeefStudiebewijzen", "GeefVorigeStudiebewijzen",
+                     "ControleerToelatingsvoorwaarden", "ControleerOvergang"},
 }
 
 

@@ -126,3 +126,38 @@ def test_records_on_postgresql(pg_server):
         assert {s.stamnummer for s in special.inhoud} == {"2290001", "2290002"}
     finally:
         engine.dispose()
+
+
+def test_certificates_all_or_nothing_resend_and_checks_on_postgresql(pg_server):
+    """Message type 4 on PostgreSQL: a refused message stores nothing, a resend stores
+    nothing again, and the demo student's primary certificate opens 1A."""
+    from discimus_client.certificate_messages import Certificate
+    from discimus_client.client import DiscimusClient
+    informat = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "informat")
+    birth = dt.date(2012, 1, 12)
+    student = Student(insz=insz_for(birth, Sex.V, 336), stamnummer="2600337",
+                      first_name="Lien", last_name="Maes", birth_date=birth, sex="V",
+                      address=Address("Stationsstraat", "2", "8000", "Brugge"))
+    start = dt.date(2026, 9, 1)
+    assert informat.register_enrollment(student, EnrollmentData(
+        DEMO_SECONDARY, "1B", start, start - dt.timedelta(days=2))).ok
+    avb = Certificate(None, "2600337", "AVB", start + dt.timedelta(days=1), grade=1,
+                      year=1, form="B")
+    engine = make_engine(pg_server.database_url)
+    try:
+        counts = row_counts(engine)
+        refused = informat.register_certificates(DEMO_SECONDARY, [
+            avb, Certificate(None, "2600337", "DCM", start, grade=1, year=1, form="B")])
+        assert refused.codes() == [10300]
+        assert row_counts(engine)["certificates"] == counts["certificates"]
+        first = informat.register_certificates(DEMO_SECONDARY, [avb], referte="pg-sb-1")
+        again = informat.register_certificates(DEMO_SECONDARY, [avb], referte="pg-sb-1")
+        assert first.inhoud.new == 1 and again.inhoud == first.inhoud
+        assert again.codes() == [50003]
+        assert row_counts(engine)["certificates"] == counts["certificates"] + 1
+        jan = informat.check_admission(DEMO_SECONDARY, "2600002", grade=1, year=1,
+                                       form="A")
+        assert (jan.inhoud.admission.outcome, jan.inhoud.admission.rule) == (
+            "VOLDOET", "T01")
+    finally:
+        engine.dispose()

@@ -50,6 +50,25 @@ OPERATIONS = {
             "Klas": "1A"}]}},
     "GeefKlasinformatie": {"Instellingsnummer": DEMO_SECONDARY},
     "GeefKlasinformatieDeling": {"Instellingsnummer": DEMO_SECONDARY},
+    "RegistreerStudiebewijzen": {
+        "Instellingsnummer": DEMO_SECONDARY, "Studiebewijzen": {"Studiebewijs": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "Soort": "AVB", "Datum": START, "Graad": "1", "Leerjaar": 1,
+            "Onderwijsvorm": "A"}]}},
+    "AnnuleerStudiebewijzen": {
+        "Instellingsnummer": DEMO_SECONDARY, "TeAnnulerenStudiebewijzen": {
+            "Studiebewijs": [{"UniekeIdentificatorLeerling": "INF-2600450",
+                              "Stamnummer": "2600450", "Soort": "AVB",
+                              "Schooljaar": 2026}]}},
+    "GeefStudiebewijzen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefVorigeStudiebewijzen": {"Instellingsnummer": DEMO_SECONDARY,
+                                 "Stamnummer": "2600450"},
+    "ControleerToelatingsvoorwaarden": {
+        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Graad": "1",
+        "Leerjaar": 1, "Onderwijsvorm": "A"},
+    "ControleerOvergang": {
+        "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Graad": "1",
+        "Leerjaar": 1, "Onderwijsvorm": "B", "Datum": START},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
          "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
@@ -85,6 +104,10 @@ for _path, _ops in {
                        "GeefWeigeringen": _CONSULT}}.items():
     OPERATIONS.update(_ops)
     PATHS.update(dict.fromkeys(_ops, _path))
+PATHS.update(dict.fromkeys(("RegistreerStudiebewijzen", "AnnuleerStudiebewijzen",
+                            "GeefStudiebewijzen", "GeefVorigeStudiebewijzen",
+                            "ControleerToelatingsvoorwaarden", "ControleerOvergang"),
+                           "/studiebewijs"))
 
 
 def test_every_served_operation_is_attacked():
