@@ -60,7 +60,7 @@ def certificate_twice_in_one_message(kit):
     start, day = dt.date(2026, 9, 1), dt.date(2026, 9, 2)
     item = _item("2600985", "AVB", day, Onderwijsvorm="B")
     return Attack(_certificates(kit, [item, {**item, "Studierichting": "Other"}]),
-                  before=[_enrolled(kit, DEMO_SECONDARY, "2600985", 481, start)],
+                  before=[_enrolled(kit, DEMO_SECONDARY, "2600985", 486, start)],
                   operation=REGISTER, path=PATH, before_operation=ENROLL)
 
 
