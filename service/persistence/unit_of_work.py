@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.persistence.absences import SqlAbsences
+from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
@@ -52,6 +53,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         c = self._connection
         self.enrollments = SqlEnrollments(c)
         self.absences = SqlAbsences(c)
+        self.characteristics = SqlCharacteristics(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)

@@ -38,6 +38,9 @@ EXPECTED_OPERATIONS = {
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "leerlingenkenmerken": {"RegistreerLeerlingenkenmerken", "AnnuleerLeerlingenkenmerken",
+                            "GeefLeerlingenkenmerken", "GeefIndicatoren",
+                            "GeefGeregistreerdeLeerlingenkenmerken"},
 }
 
 
