@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, characteristics_messages as km, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -57,6 +57,13 @@ class DiscimusClient:
         self._afwezigheid = self._zeep_afwezigheid.create_service(
             next(iter(self._zeep_afwezigheid.wsdl.bindings)),
             base_url.rstrip("/") + "/afwezigheid")
+        # Message type 3 likewise.
+        self._zeep_kenmerken = zeep.Client(str(wsdl_path("leerlingenkenmerken")),
+                                           wsse=self.wsse, settings=settings,
+                                           transport=transport)
+        self._kenmerken = self._zeep_kenmerken.create_service(
+            next(iter(self._zeep_kenmerken.wsdl.bindings)),
+            base_url.rstrip("/") + "/leerlingenkenmerken")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -148,6 +155,57 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    # -- message type 3 ------------------------------------------------------------------
+    def register_characteristics(self, institution_number: str,
+                                 declarations: list[km.Declaration], *,
+                                 referte: str | None = None
+                                 ) -> r.Result[km.DeclarationsProcessed]:
+        """Register (or correct) up to 1,000 declarations on honour, all or nothing.
+
+        A refusal names each bad item in ``Uitzondering.omstandigheid``
+        (``Leerlingenkenmerken/Leerlingenkenmerk[2]/DatumVerklaring``, 1-based).
+        """
+        return self._call("RegistreerLeerlingenkenmerken",
+                          km.register_inhoud(institution_number, declarations), referte,
+                          km.processed_answer, self._kenmerken)
+
+    def cancel_characteristics(self, institution_number: str,
+                               declarations: list[km.Declaration], *,
+                               referte: str | None = None
+                               ) -> r.Result[km.DeclarationsProcessed]:
+        """Cancel registered declarations (by student and date), all or nothing."""
+        return self._call("AnnuleerLeerlingenkenmerken",
+                          km.cancel_inhoud(institution_number, declarations), referte,
+                          km.processed_answer, self._kenmerken)
+
+    def characteristics(self, institution_number: str, stamnummers: list[str], *,
+                        referte: str | None = None
+                        ) -> r.Result[list[km.StudentCharacteristics]]:
+        """Whether AGODI holds characteristics for these students (up to 500, enrolled
+        at the school), and the ones in force."""
+        return self._call("GeefLeerlingenkenmerken",
+                          km.students_inhoud(institution_number, stamnummers), referte,
+                          km.characteristics_answer, self._kenmerken)
+
+    def indicators(self, institution_number: str, stamnummers: list[str], *,
+                   referte: str | None = None) -> r.Result[list[km.StudentIndicators]]:
+        """Whether these students meet the indicators thuistaal and opleidingsniveau
+        moeder."""
+        return self._call("GeefIndicatoren",
+                          km.students_inhoud(institution_number, stamnummers), referte,
+                          km.indicators_answer, self._kenmerken)
+
+    def own_characteristics(self, institution_number: str, *,
+                            stamnummer: str | None = None,
+                            continuation: str | None = None, referte: str | None = None
+                            ) -> r.Result[list[km.Declaration]]:
+        """One page of the school's own declarations; ``Result.continuation`` asks for
+        the next."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Vervolg": continuation}
+        return self._call("GeefGeregistreerdeLeerlingenkenmerken", inhoud, referte,
+                          km.declarations_answer, self._kenmerken)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -186,6 +244,8 @@ class DiscimusClient:
         """The zeep client and service proxy whose contract has ``operation``."""
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
+        if operation in km.OPERATIONS:
+            return self._zeep_kenmerken, self._kenmerken
         return self._zeep, self._inschrijving
 
     def _verzoek(self, inhoud: dict, referte: str | None) -> dict:
