@@ -44,9 +44,25 @@ OPERATIONS = {
             "Datum": START, "Dagdeel": "VM"}]}},
     "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
     "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
+    "RegistreerLeerlingenkenmerken": {
+        "Instellingsnummer": DEMO_SECONDARY, "Leerlingenkenmerken": {"Leerlingenkenmerk": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "DatumVerklaring": START, "Thuistaal": "N", "OpleidingsniveauMoeder": "4"}]}},
+    "AnnuleerLeerlingenkenmerken": {
+        "Instellingsnummer": DEMO_SECONDARY, "Verklaringen": {"Verklaring": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "DatumVerklaring": START}]}},
+    "GeefLeerlingenkenmerken": {"Instellingsnummer": DEMO_SECONDARY,
+                                "Leerlingen": {"Leerling": [{"Stamnummer": "2600450"}]}},
+    "GeefIndicatoren": {"Instellingsnummer": DEMO_SECONDARY,
+                        "Leerlingen": {"Leerling": [{"Stamnummer": "2600450"}]}},
+    "GeefGeregistreerdeLeerlingenkenmerken": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
-         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid"}
+         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
+         **dict.fromkeys(("RegistreerLeerlingenkenmerken", "AnnuleerLeerlingenkenmerken",
+                          "GeefLeerlingenkenmerken", "GeefIndicatoren",
+                          "GeefGeregistreerdeLeerlingenkenmerken"), "/leerlingenkenmerken")}
 
 
 def test_every_served_operation_is_attacked():
