@@ -23,8 +23,8 @@ from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
 from discimus_client import (
-    absence_messages, certificate_messages, class_messages, item_lists,
-    record_messages as rm, results as r,
+    absence_messages, certificate_messages, characteristics_messages as km, class_messages,
+    item_lists, record_messages as rm, results as r,
 )
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
@@ -317,6 +317,56 @@ class DiscimusClient:
                               date),
                           referte, certificate_messages.transition_answer,
                           self._contract("studiebewijs"))
+    # -- message type 3 ------------------------------------------------------------------
+    def register_characteristics(self, institution_number: str,
+                                 declarations: list[km.Declaration], *,
+                                 referte: str | None = None
+                                 ) -> r.Result[km.DeclarationsProcessed]:
+        """Register (or correct) up to 1,000 declarations on honour, all or nothing.
+
+        A refusal names each bad item in ``Uitzondering.omstandigheid``
+        (``Leerlingenkenmerken/Leerlingenkenmerk[2]/DatumVerklaring``, 1-based).
+        """
+        return self._call("RegistreerLeerlingenkenmerken",
+                          km.register_inhoud(institution_number, declarations), referte,
+                          km.processed_answer, self._contract("leerlingenkenmerken"))
+
+    def cancel_characteristics(self, institution_number: str,
+                               declarations: list[km.Declaration], *,
+                               referte: str | None = None
+                               ) -> r.Result[km.DeclarationsProcessed]:
+        """Cancel registered declarations (by student and date), all or nothing."""
+        return self._call("AnnuleerLeerlingenkenmerken",
+                          km.cancel_inhoud(institution_number, declarations), referte,
+                          km.processed_answer, self._contract("leerlingenkenmerken"))
+
+    def characteristics(self, institution_number: str, stamnummers: list[str], *,
+                        referte: str | None = None
+                        ) -> r.Result[list[km.StudentCharacteristics]]:
+        """Whether AGODI holds characteristics for these students (up to 500, enrolled
+        at the school), and the ones in force."""
+        return self._call("GeefLeerlingenkenmerken",
+                          km.students_inhoud(institution_number, stamnummers), referte,
+                          km.characteristics_answer, self._contract("leerlingenkenmerken"))
+
+    def indicators(self, institution_number: str, stamnummers: list[str], *,
+                   referte: str | None = None) -> r.Result[list[km.StudentIndicators]]:
+        """Whether these students meet the indicators thuistaal and opleidingsniveau
+        moeder."""
+        return self._call("GeefIndicatoren",
+                          km.students_inhoud(institution_number, stamnummers), referte,
+                          km.indicators_answer, self._contract("leerlingenkenmerken"))
+
+    def own_characteristics(self, institution_number: str, *,
+                            stamnummer: str | None = None,
+                            continuation: str | None = None, referte: str | None = None
+                            ) -> r.Result[list[km.Declaration]]:
+        """One page of the school's own declarations; ``Result.continuation`` asks for
+        the next."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Vervolg": continuation}
+        return self._call("GeefGeregistreerdeLeerlingenkenmerken", inhoud, referte,
+                          km.declarations_answer, self._contract("leerlingenkenmerken"))
 
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
@@ -370,6 +420,9 @@ class DiscimusClient:
             return proxy._client, proxy
         if operation in certificate_messages.OPERATIONS:
             proxy = self._contract("studiebewijs")
+            return proxy._client, proxy
+        if operation in km.OPERATIONS:
+            proxy = self._contract("leerlingenkenmerken")
             return proxy._client, proxy
         return self._zeep, self._inschrijving
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-SERVICES = ("inschrijving", "afwezigheid", "studiebewijs", "klasinformatie", "tucht",
-            "ondersteuning", "weigering")
+SERVICES = ("inschrijving", "afwezigheid", "leerlingenkenmerken", "studiebewijs",
+            "klasinformatie", "tucht", "ondersteuning", "weigering")
 
 
 def wsdl_path(service: str) -> Path:

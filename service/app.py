@@ -22,8 +22,8 @@ from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
 from discimus_service.soap import (
-    afwezigheid, echo, inschrijving, klasinformatie, ondersteuning, studiebewijs, tucht,
-    weigering,
+    afwezigheid, echo, inschrijving, klasinformatie, leerlingenkenmerken, ondersteuning,
+    studiebewijs, tucht, weigering,
 )
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
@@ -35,6 +35,8 @@ SERVICES = {
                       inschrijving.application),
     "/afwezigheid": ("Discimus message type 2: absences per half day",
                      afwezigheid.application),
+    "/leerlingenkenmerken": ("Discimus message type 3: student characteristics",
+                             leerlingenkenmerken.application),
     "/studiebewijs": ("Discimus message type 4: certificates obtained (studiebewijzen)",
                       studiebewijs.application),
     "/klasinformatie": ("Class information for LeerID (seed 003)",

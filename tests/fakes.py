@@ -17,6 +17,7 @@ class _State:
     def __init__(self):
         self.enrollments: dict[int, object] = {}
         self.absences: dict[int, object] = {}
+        self.characteristics: dict[int, object] = {}
         self.records: dict[int, object] = {}
         self.certificates: dict[int, object] = {}
         self.schools: dict[str, object] = {}
@@ -184,6 +185,40 @@ class FakeCertificates(ports.CertificateRepository):
         return [copy.deepcopy(c) for c in rows[:limit]]
 
 
+class FakeCharacteristics(ports.CharacteristicsRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add_many(self, declarations):
+        for d in declarations:
+            if any(o.key == d.key for o in self.s.characteristics.values()):
+                raise ports.DuplicateKeyError(str(d.key))
+            stored = copy.deepcopy(d)
+            stored.id = next(self.ids)
+            self.s.characteristics[stored.id] = stored
+
+    def update(self, declaration):
+        self.s.characteristics[declaration.id] = copy.deepcopy(declaration)
+
+    def remove(self, ids):
+        for i in ids:
+            del self.s.characteristics[i]
+
+    def of_students(self, institution_number, stamnummers):
+        wanted = set(stamnummers)
+        return sorted((copy.deepcopy(d) for d in self.s.characteristics.values()
+                       if d.institution_number == institution_number
+                       and d.stamnummer in wanted),
+                      key=lambda d: (d.stamnummer, d.declared_on, d.id))
+
+    def page(self, institution_number, *, stamnummer, after, limit):
+        rows = sorted((d for d in self.s.characteristics.values()
+                       if d.institution_number == institution_number
+                       and (stamnummer is None or d.stamnummer == stamnummer)
+                       and (after is None or d.id > after)), key=lambda d: d.id)
+        return [copy.deepcopy(d) for d in rows[:limit]]
+
+
 class FakeSchools(ports.SchoolRepository):
     def __init__(self, state):
         self.s = state
@@ -338,6 +373,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.state = copy.deepcopy(self.db.committed)
         self.enrollments = FakeEnrollments(self.state, self.db.ids)
         self.absences = FakeAbsences(self.state, self.db.ids)
+        self.characteristics = FakeCharacteristics(self.state, self.db.ids)
         self.records = FakeRecords(self.state, self.db.ids)
         self.certificates = FakeCertificates(self.state, self.db.ids)
         self.schools = FakeSchools(self.state)
@@ -356,7 +392,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         taken = self.db.committed
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
-                          _absence_keys, _record_keys, _certificate_keys)):
+                          _absence_keys, _record_keys, _certificate_keys,
+                          _declaration_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -389,3 +426,7 @@ def _record_keys(state: _State) -> set:
 
 def _certificate_keys(state: _State) -> set:
     return {c.key for c in state.certificates.values()}
+
+
+def _declaration_keys(state: _State) -> set:
+    return {d.key for d in state.characteristics.values()}

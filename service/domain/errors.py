@@ -445,6 +445,51 @@ class CertificateCorrectedNotice(Notice):
     severity = Severity.INFORMATIE
 
 
+# -- message type 3: student characteristics (codes 10200-50299) ---------------------------
+class DeclarationBeforeBirthError(InvalidDateError):
+    """The declaration on honour is dated before the student was born."""
+
+    code = 10200
+
+
+class DuplicateDeclarationError(ValidationError):
+    """The same student's declaration of one date appears twice in one message."""
+
+    code = 10201
+
+
+class TooManyStudentsError(ValidationError):
+    """A consultation names more students than one question may (500)."""
+
+    code = 10202
+
+
+class DeclarationNotFoundError(NoDataError):
+    """No declaration of this student on this date is registered at this institution."""
+
+    code = 30200
+
+
+class DeclarationReplacedNotice(Notice):
+    """A registered declaration was sent again with other values; the new ones replace it."""
+
+    code = 50200
+    severity = Severity.INFORMATIE
+
+
+class EarlierDeclarationKnownNotice(Notice):
+    """AGODI already held a declaration for the student; once per school career suffices."""
+
+    code = 50201
+    severity = Severity.INFORMATIE
+
+
+class NotMostRecentDeclarationNotice(Notice):
+    """Stored, but a more recent declaration of the student stays in force."""
+
+    code = 50202
+
+
 def all_codes() -> list[type]:
     """Every error and notice class, for the documented code table."""
     seen: dict[tuple[int, str], type] = {}

@@ -138,6 +138,22 @@ absences = Table(
 
 # Partner agencies through MAGDA (migration 0006): who a partner is to MAGDA, what it
 # may consult, and the register of its interest in persons (domain/partners.py).
+characteristics = Table(
+    "characteristics", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("stamnummer", String(20), nullable=False),
+    Column("declared_on", Date, nullable=False),
+    Column("student_id", String(50), nullable=False),
+    Column("home_language", String(1), nullable=False),
+    Column("mother_education", String(1), nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_on", Date, nullable=False),
+    UniqueConstraint("institution_number", "stamnummer", "declared_on",
+                     name="uq_characteristics_natural_key"),
+    Index("ix_characteristics_school_id", "institution_number", "id"),
+)
+
 partners = Table(
     "partners", metadata,
     Column("sender_id", String(64), ForeignKey("senders.sender_id"), primary_key=True),
@@ -263,4 +279,5 @@ certificates = Table(
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
-                      "class_assignments", "records", "certificates")
+                      "class_assignments", "records", "certificates",
+                      "characteristics")

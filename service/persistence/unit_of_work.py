@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from discimus_service.persistence.absences import SqlAbsences
 from discimus_service.persistence.class_info import SqlClassInfo
 from discimus_service.persistence.certificates import SqlCertificates
+from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
@@ -57,6 +58,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.absences = SqlAbsences(c)
         self.records = SqlRecords(c)
         self.certificates = SqlCertificates(c)
+        self.characteristics = SqlCharacteristics(c)
         self.schools = SqlSchools(c)
         self.senders = SqlSenders(c)
         self.mandates = SqlMandates(c)

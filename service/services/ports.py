@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.characteristics import Declaration
 from discimus_service.domain.class_info import (
     ClassAssignment, DirectorAssignment, SharingEvent,
 )
@@ -148,6 +149,34 @@ class CertificateRepository(abc.ABC):
         the id ``after``, optionally of one student and one school year."""
 
 
+class CharacteristicsRepository(abc.ABC):
+    """Declarations on honour (message type 3), keyed by school, stamnummer and date."""
+
+    @abc.abstractmethod
+    def add_many(self, declarations: list[Declaration]) -> None:
+        """Insert new declarations in one statement (their ``id`` stays None); a key
+        taken meanwhile by a concurrent transaction raises :class:`DuplicateKeyError`
+        (here or at commit)."""
+
+    @abc.abstractmethod
+    def update(self, declaration: Declaration) -> None:
+        """Store the values, student id, sender and day of an existing declaration."""
+
+    @abc.abstractmethod
+    def remove(self, ids: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    def of_students(self, institution_number: str,
+                    stamnummers: Iterable[str]) -> list[Declaration]:
+        """Every declaration the school registered for these students, any date."""
+
+    @abc.abstractmethod
+    def page(self, institution_number: str, *, stamnummer: str | None,
+             after: int | None, limit: int) -> list[Declaration]:
+        """At most ``limit`` of the school's declarations in registration (id) order,
+        those after the id ``after``, optionally of one student."""
+
+
 class SchoolRepository(abc.ABC):
     @abc.abstractmethod
     def add(self, school: School) -> None: ...
@@ -277,6 +306,7 @@ class UnitOfWork(abc.ABC):
     page_size: int = DEFAULT_PAGE_SIZE     # the most items one answer lists
     enrollments: EnrollmentRepository
     absences: AbsenceRepository
+    characteristics: CharacteristicsRepository
     records: RecordRepository
     certificates: CertificateRepository
     schools: SchoolRepository

@@ -49,6 +49,9 @@ EXPECTED_OPERATIONS = {
     "studiebewijs": {"RegistreerStudiebewijzen", "AnnuleerStudiebewijzen",
                      "GeefStudiebewijzen", "GeefVorigeStudiebewijzen",
                      "ControleerToelatingsvoorwaarden", "ControleerOvergang"},
+    "leerlingenkenmerken": {"RegistreerLeerlingenkenmerken", "AnnuleerLeerlingenkenmerken",
+                            "GeefLeerlingenkenmerken", "GeefIndicatoren",
+                            "GeefGeregistreerdeLeerlingenkenmerken"},
 }
 
 

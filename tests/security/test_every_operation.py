@@ -69,6 +69,19 @@ OPERATIONS = {
     "ControleerOvergang": {
         "Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450", "Graad": "1",
         "Leerjaar": 1, "Onderwijsvorm": "B", "Datum": START},
+    "RegistreerLeerlingenkenmerken": {
+        "Instellingsnummer": DEMO_SECONDARY, "Leerlingenkenmerken": {"Leerlingenkenmerk": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "DatumVerklaring": START, "Thuistaal": "N", "OpleidingsniveauMoeder": "4"}]}},
+    "AnnuleerLeerlingenkenmerken": {
+        "Instellingsnummer": DEMO_SECONDARY, "Verklaringen": {"Verklaring": [{
+            "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
+            "DatumVerklaring": START}]}},
+    "GeefLeerlingenkenmerken": {"Instellingsnummer": DEMO_SECONDARY,
+                                "Leerlingen": {"Leerling": [{"Stamnummer": "2600450"}]}},
+    "GeefIndicatoren": {"Instellingsnummer": DEMO_SECONDARY,
+                        "Leerlingen": {"Leerling": [{"Stamnummer": "2600450"}]}},
+    "GeefGeregistreerdeLeerlingenkenmerken": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
          "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
@@ -108,6 +121,10 @@ PATHS.update(dict.fromkeys(("RegistreerStudiebewijzen", "AnnuleerStudiebewijzen"
                             "GeefStudiebewijzen", "GeefVorigeStudiebewijzen",
                             "ControleerToelatingsvoorwaarden", "ControleerOvergang"),
                            "/studiebewijs"))
+PATHS.update(dict.fromkeys(("RegistreerLeerlingenkenmerken", "AnnuleerLeerlingenkenmerken",
+                          "GeefLeerlingenkenmerken", "GeefIndicatoren",
+                          "GeefGeregistreerdeLeerlingenkenmerken"),
+                           "/leerlingenkenmerken"))
 
 
 def test_every_served_operation_is_attacked():
