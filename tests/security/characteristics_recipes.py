@@ -60,39 +60,39 @@ def _elsewhere(kit, stamnummer: str, sequence: int) -> bytes:
 @recipe
 def characteristics_for_another_schools_student(kit):
     # informat is mandated for 034567, the student is enrolled only at 056789: 40010.
-    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600981")]),
-                  before=[_elsewhere(kit, "2600981", 481)], operation=REGISTER,
+    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600961")]),
+                  before=[_elsewhere(kit, "2600961", 461)], operation=REGISTER,
                   path=PATH, before_operation=ENROLL)
 
 
 @recipe
 def characteristics_of_another_schools_student(kit):
     # Asking what AGODI holds about a student of another school, beside one's own.
-    return Attack(_ask(kit, CHARACTERISTICS, DEMO_SECONDARY, ["2600983", "2600982"]),
-                  before=[_elsewhere(kit, "2600982", 482),
-                          _enrolled(kit, DEMO_SECONDARY, "2600983", 483)],
+    return Attack(_ask(kit, CHARACTERISTICS, DEMO_SECONDARY, ["2600963", "2600962"]),
+                  before=[_elsewhere(kit, "2600962", 462),
+                          _enrolled(kit, DEMO_SECONDARY, "2600963", 463)],
                   operation=CHARACTERISTICS, path=PATH, before_operation=ENROLL)
 
 
 @recipe
 def indicators_of_another_schools_student(kit):
-    return Attack(_ask(kit, INDICATORS, DEMO_SECONDARY, ["2600984"]),
-                  before=[_elsewhere(kit, "2600984", 484)], operation=INDICATORS,
+    return Attack(_ask(kit, INDICATORS, DEMO_SECONDARY, ["2600964"]),
+                  before=[_elsewhere(kit, "2600964", 464)], operation=INDICATORS,
                   path=PATH, before_operation=ENROLL)
 
 
 @recipe
 def characteristics_declared_before_birth(kit):
-    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600985"),
-                                                  _item("2600985", dt.date(2011, 5, 4))]),
-                  before=[_enrolled(kit, DEMO_SECONDARY, "2600985", 485)],
+    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600965"),
+                                                  _item("2600965", dt.date(2011, 5, 4))]),
+                  before=[_enrolled(kit, DEMO_SECONDARY, "2600965", 465)],
                   operation=REGISTER, path=PATH, before_operation=ENROLL)
 
 
 @recipe
 def characteristics_duplicate_declaration(kit):
-    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600986"), _item("2600986")]),
-                  before=[_enrolled(kit, DEMO_SECONDARY, "2600986", 486)],
+    return Attack(_register(kit, DEMO_SECONDARY, [_item("2600966"), _item("2600966")]),
+                  before=[_enrolled(kit, DEMO_SECONDARY, "2600966", 466)],
                   operation=REGISTER, path=PATH, before_operation=ENROLL)
 
 
