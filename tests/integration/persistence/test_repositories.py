@@ -235,7 +235,8 @@ def test_row_counts_count_every_application_table(uow_factory, engine):
     assert row_counts(engine) == {"schools": 3, "senders": 2, "mandates": 3,
                                   "enrollments": 0, "journal": 1, "replay_keys": 1,
                                   "absences": 0, "partners": 0,
-                                  "partner_authorisations": 0, "interest_events": 0}
+                                  "partner_authorisations": 0, "interest_events": 0,
+                                  "audit_log": 0, "fault_rules": 0}
 
 
 def test_a_replay_key_taken_by_another_unit_is_a_duplicate(uow_factory):
