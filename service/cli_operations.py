@@ -97,12 +97,14 @@ def _print_json(value) -> None:
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
-    table = Table(title=title, show_lines=False)
+    table = Table(show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*row)
-    Console(width=160).print(table)
+    console = Console(width=160)
+    console.print(title, soft_wrap=True, highlight=False)   # a line, not wrapped
+    console.print(table)
 
 
 def _audit(args) -> int:
