@@ -44,7 +44,10 @@ def consultation_audit(authorisation_service: str,
         except DomainError:
             used = None
         uow.audit.add(AuditEntry(
-            at=receipt.received_at, sender_id=sender_id, identification=receipt.afzender,
+            # The Context's Afzender/Identificatie (the use case checked it is the
+            # partner's URI); the receipt's afzender is the certificate's sender.
+            at=receipt.received_at, sender_id=sender_id,
+            identification=getattr(question, "afzender", None) or receipt.afzender,
             service=receipt.operation, referte=receipt.referte,
             insz=getattr(question, "insz", None), capacity=capacity,
             deliberation=used.deliberation if used else None, verdict=answer.verdict,

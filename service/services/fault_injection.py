@@ -20,7 +20,7 @@ from discimus_service.domain.errors import (
 from discimus_service.domain.identifiers import validate_insz
 from discimus_service.services.ports import UnitOfWork
 
-MAX_DELAY_SECONDS = 120.0        # past the client's and gunicorn's time-outs anyway
+MAX_DELAY_SECONDS = 20.0         # a sync worker is killed past 30 s (serving/process.py)
 
 # MAGDA's own Diagnose texts (MAGDA-Mock's recorded answers), then which rule did it.
 _DIAGNOSE = {

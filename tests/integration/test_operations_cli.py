@@ -51,7 +51,7 @@ def test_retention_dry_run_counts_what_the_run_then_removes(env):
 
 @pytest.mark.parametrize("argv, says", [
     (["slow"], "needs a delay"),
-    (["busy", "--delay", "500"], "give 0 to 120"),
+    (["busy", "--delay", "500"], "give 0 to 20"),
     (["unavailable", "--insz", "12345678901"], "check digits"),
     (["unavailable", "--service", "GeefNiets"], "no MAGDA service here")])
 def test_a_bad_fault_rule_is_a_usage_error_and_stores_nothing(env, argv, says):

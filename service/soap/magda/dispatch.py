@@ -16,8 +16,12 @@ from discimus_service.soap.magda import envelope
 from discimus_service.soap.magda.catalogue import MagdaService
 
 
-def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetime):
-    """The ``…Response`` element for a verified, schema-valid request element."""
+def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetime, *,
+           fault_rules: bool = True):
+    """The ``…Response`` element for a verified, schema-valid request element.
+
+    :param fault_rules: apply testers' fault rules (``DISCIMUS_FAULT_RULES``).
+    """
     asked = envelope.read_context(payload)
     vragen = envelope.questions(payload)
     # MAGDA's Afzender/Identificatie is the partner's URI, not the certificate's CN:
@@ -40,7 +44,7 @@ def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetim
         else:
             # Testers' fault rules (services/fault_injection.py), before the transaction.
             fault = fault_injection.injected(request.uow_factory, service.naam,
-                                             _insz_of(question))
+                                             _insz_of(question)) if fault_rules else None
             if fault is not None:
                 run, result_type = _refuse(fault), None
     result = exchange.handle(request.uow_factory, receipt, question, run, result_type,
