@@ -94,12 +94,17 @@ def _print_json(value) -> None:
     print(json.dumps(value, default=str, indent=2))
 
 
-def _table(title: str, columns: list[str], rows: list[list[str]]) -> None:
+def _table(title: str, columns: list[str], rows: list[list[str]], *,
+           folding: tuple[str, ...] = ()) -> None:
+    """A rich table under a one-line title; only the ``folding`` columns wrap."""
     from rich.console import Console
     from rich.table import Table
     table = Table(show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if column in folding:
+            table.add_column(column, overflow="fold")
+        else:
+            table.add_column(column, no_wrap=True)
     for row in rows:
         table.add_row(*row)
     console = Console(width=160)
@@ -127,7 +132,8 @@ def _audit(args) -> int:
            [[f"{e.at:%Y-%m-%d %H:%M:%S}", f"{e.sender_id}\n{e.identification}",
              e.service, e.insz or "-",
              f"{e.deliberation or '-'} (capacity {e.capacity or '-'})",
-             "\n".join(e.fields) or "-"] for e in entries])
+             "\n".join(e.fields) or "-"] for e in entries],
+           folding=("partner", "fields answered"))
     return 0
 
 
