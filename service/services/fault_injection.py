@@ -3,7 +3,9 @@
 ``discimus faults …`` stores rules (domain/audit.py, :class:`FaultRule`); every worker
 reads them per MAGDA request, before the request's transaction, so a delay holds no
 database connection. A refusing rule answers as MAGDA does when a source is down (60006)
-or overloaded (99996): under ``Repliek/Uitzonderingen``, Oorsprong ``MAGDA``. The
+or overloaded (99996): under ``Repliek/Uitzonderingen``, Oorsprong ``MAGDA``, after
+MAGDA's own checks (the MAGDA edge, ``soap/magda/dispatch.py``, keeps 40006 and 20002
+first, as real MAGDA checks them before it asks a source). The
 message is journaled (and audited) like any refusal, so a resend with the same Referte
 gets the same refusal even after the rule is cleared: send a new Referte.
 """

@@ -46,7 +46,7 @@ def answer(service: MagdaService, payload, request: RequestInfo, now: dt.datetim
             fault = fault_injection.injected(request.uow_factory, service.naam,
                                              _insz_of(question)) if fault_rules else None
             if fault is not None:
-                run, result_type = _refuse(fault), None
+                run, result_type = _source_down(run, fault), None
     result = exchange.handle(request.uow_factory, receipt, question, run, result_type,
                              audit=_audit_hook(service))
     referte = vragen[0].findtext("Referte") if len(vragen) == 1 else None
@@ -81,6 +81,21 @@ def _path(element, inhoud) -> str:
             break
         parts.append(ancestor.tag)
     return "/".join(reversed(parts))
+
+
+def _source_down(use_case: exchange.UseCase, fault: DomainError) -> exchange.UseCase:
+    """The use case with its source down: what MAGDA checks itself (authorisation, the
+    INSZ's structure) still refuses first, as real MAGDA does before asking a source;
+    whatever the source would have said (its data, 30101) becomes ``fault``."""
+    def run(uow, receipt, question):
+        try:
+            use_case(uow, receipt, question)
+        except DomainError as problem:
+            if problem.code in envelope.MAGDA_LEVEL:
+                raise
+        return refused(fault)
+    run.read_only = getattr(use_case, "read_only", False)
+    return run
 
 
 def _refuse(problem: DomainError) -> exchange.UseCase:

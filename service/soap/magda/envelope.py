@@ -33,6 +33,7 @@ MAGDA_CODE = {cls.code: cls.magda_code or cls.code for cls in all_codes()
 _MAGDA_LEVEL = {20002, 20110, 10006} | {
     cls.code for cls in all_codes() if issubclass(cls, AuthorisationError)
     or getattr(cls, "magda_level", False)}
+MAGDA_LEVEL = frozenset(_MAGDA_LEVEL)     # what MAGDA itself checks, before any source
 
 
 @dataclass(frozen=True)

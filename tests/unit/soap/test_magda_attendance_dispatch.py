@@ -64,3 +64,24 @@ def test_a_fault_rule_answers_60006_at_magdas_level_unless_switched_off(db, appl
 def test_inhoud_fields_are_the_leaf_paths_once_each():
     inhoud = etree.fromstring("<Inhoud><A><B>1</B><B>2</B></A><C>x</C></Inhoud>")
     assert dispatch.inhoud_fields(inhoud) == ("A/B", "C")
+
+
+def test_with_the_source_down_magdas_own_checks_still_come_first(db):
+    from discimus_service.domain.model import Sender, SenderKind
+    with db.uow() as uow:
+        uow.fault_rules.add(FaultRule(ALL, ALL, FaultKind.BUSY), NOW)
+        uow.commit()
+    inspectie = Sender("onderwijsinspectie", SenderKind.AGENCY, "Onderwijsinspectie")
+    element = payload("d-3")
+    element.find("Verzoek/Context/Bericht/Afzender/Identificatie").text = \
+        "kb.vlaanderen.be/aiv/onderwijsinspectie"
+    element.find("Verzoek/Context/Bericht/Afzender/Hoedanigheid").text = "1200"
+    info = RequestInfo(sender=inspectie, raw_message=b"<signed/>", replay_key="d-3",
+                       received_at=NOW, today=dt.date(2026, 9, 3), uow_factory=db.uow)
+    refused = dispatch.answer(SERVICE, element, info, NOW)
+    assert [u.findtext("Identificatie") for u in refused.iter("Uitzondering")] == ["40006"]
+    # What the source would say (here: no nursery enrollment then, 30101) is 99996.
+    element = payload("d-4")
+    element.find(".//Criteria/Periode/Begin").text = "2026-07-01"
+    down = dispatch.answer(SERVICE, element, request(db, "d-4"), NOW)
+    assert [u.findtext("Identificatie") for u in down.iter("Uitzondering")] == ["99996"]
