@@ -174,3 +174,16 @@ def _criteria(insz: str):
     E = ElementMaker()
     return E.Inhoud(E.Criteria(E.INSZ(insz), E.Periode(E.Begin(YEAR[0].isoformat()),
                                                        E.Einde(YEAR[1].isoformat()))))
+
+
+def test_the_enrollment_history_is_audited_under_its_own_authorisation(server, groeipakket,
+                                                                        toddler):
+    assert groeipakket.enrollment_history(toddler, *YEAR).ok
+    done = _discimus(server, "audit", "--insz", toddler, "--json")
+    assert done.returncode == 0, done.stderr
+    history = [e for e in json.loads(done.stdout)
+               if e["service"] == "GeefHistoriekInschrijving-02.01"]
+    assert history and history[-1]["deliberation"] == "VTC 17/2016"
+    assert history[-1]["identification"] == "kb.vlaanderen.be/aiv/groeipakket"
+    assert "Inschrijvingen/Inschrijving/Instelling/Instellingsnummer" in history[-1]["fields"]
+    assert toddler not in " ".join(history[-1]["fields"])
