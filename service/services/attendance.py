@@ -92,9 +92,13 @@ def problematic_absences(uow: UnitOfWork, receipt: Receipt, q: CountQuestion) ->
     overlapping = [e for e in uow.enrollments.for_students([insz])
                    if e.start_date <= q.end and (e.end_date is None or e.end_date >= q.begin)]
     students = {(e.institution_number, e.stamnummer) for e in overlapping}
-    enrolled_years = {year for e in overlapping for year in range(
-        calendar_year(max(q.begin, e.start_date)),
-        calendar_year(min(q.end, e.end_date or q.end)) + 1)}
+    # The school years the person was enrolled in, up to today: a year not begun yet
+    # has no count to answer, not a count of 0.
+    last = min(q.end, receipt.today)
+    enrolled_years = {year for e in overlapping
+                      if max(q.begin, e.start_date) <= min(last, e.end_date or last)
+                      for year in range(calendar_year(max(q.begin, e.start_date)),
+                                        calendar_year(min(last, e.end_date or last)) + 1)}
     if not students:
         raise NoDataFoundError(f"no enrollment of INSZ {insz} between {q.begin} and "
                                f"{q.end}", field="INSZ")

@@ -227,3 +227,9 @@ def test_a_fault_rule_for_an_invalid_insz_is_refused(db):
     with pytest.raises(InvalidInszError):
         fault_injection.add_rule(db.uow(), FaultRule(ALL, "12345678901", FaultKind.BUSY),
                                  dt.datetime.now(dt.timezone.utc))
+
+
+def test_a_school_year_not_begun_yet_is_no_year_of_the_problematic_answer(db):
+    result = problematic_absences(db.uow(), receipt(),
+                                  ask(D(2025, 9, 1), D(2027, 12, 31))).result
+    assert [y.school_year for y in result.years] == [2025, 2026]        # not 2027
