@@ -25,7 +25,8 @@ def register(sub) -> None:
     """Add ``magda`` and its actions to the ``discimus client`` sub-commands."""
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
-        "magda", help="partner agencies: MAGDA services (repertorium, enrollment history)",
+        "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
+        "attendance, problematic absences)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
