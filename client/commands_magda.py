@@ -4,6 +4,10 @@
     discimus client magda history  --as groeipakket --insz 12031555672 \\
         --from 2026-09-01 --to 2027-08-31
     discimus client magda end      --as groeipakket --insz 12031555672
+    discimus client magda attendance  --as groeipakket --insz 21051612345 \\
+        --from 2025-09-01 --to 2026-08-31
+    discimus client magda problematic --as groeipakket --insz 21051612345 \\
+        --from 2025-09-01 --to 2026-08-31
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
@@ -21,7 +25,8 @@ def register(sub) -> None:
     """Add ``magda`` and its actions to the ``discimus client`` sub-commands."""
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
-        "magda", help="partner agencies: MAGDA services (repertorium, enrollment history)",
+        "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
+        "attendance, problematic absences)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,6 +65,24 @@ def register(sub) -> None:
     history.set_defaults(run=lambda a: _show(a, lambda c: c.enrollment_history(
         a.insz, a.begin, a.end, referte=a.referte)))
 
+    # School allowances, VTC 16/2016: two services, two authorisations.
+    attendance = actions.add_parser(
+        "attendance", help="nursery half days present per school year "
+                           "(Onderwijs.GeefAantalAanwezigheden)")
+    common(attendance)
+    attendance.add_argument("--from", dest="begin", type=_date, required=True)
+    attendance.add_argument("--to", dest="end", type=_date, required=True)
+    attendance.set_defaults(run=lambda a: _show(a, lambda c: c.nursery_attendance(
+        a.insz, a.begin, a.end, referte=a.referte)))
+    problematic = actions.add_parser(
+        "problematic", help="problematic half days (code B) per school year "
+                            "(Onderwijs.GeefAantalProblematischeAfwezigheden)")
+    common(problematic)
+    problematic.add_argument("--from", dest="begin", type=_date, required=True)
+    problematic.add_argument("--to", dest="end", type=_date, required=True)
+    problematic.set_defaults(run=lambda a: _show(a, lambda c: c.problematic_absences(
+        a.insz, a.begin, a.end, referte=a.referte)))
+
 
 def _client(args):
     from discimus_client.magda import MagdaClient
@@ -91,9 +114,20 @@ def render(result: r.Result) -> str:
     if isinstance(result.inhoud, str):
         lines.append(f"  Resultaat {result.inhoud}")
     for e in result.inhoud if isinstance(result.inhoud, list) else ():
+        if hasattr(e, "school_year") and hasattr(e, "half_days"):   # SchoolYearCount
+            lines.append(_school_year_line(e))
+            continue
         lines.append(f"  {e.institution_number} {e.institution_name}  school year "
                      f"{e.school_year}  group {e.administrative_group} (niveau {e.niveau})"
                      f"  {e.start_date} to {e.end_date}"
                      + (f"  de-registered ({e.deregistration_reason})"
                         if e.deregistration_reason else ""))
     return "\n".join(lines)
+
+
+def _school_year_line(y) -> str:
+    enrolled = (f" of {y.enrolled_half_days} enrolled"
+                if y.enrolled_half_days is not None else "")
+    schools = ", ".join(f"{number}: {n}" for number, n in y.institutions)
+    return (f"  school year {y.school_year}-{y.school_year + 1}: {y.half_days} half "
+            f"days{enrolled}" + (f"  ({schools})" if schools else ""))

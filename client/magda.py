@@ -38,6 +38,11 @@ REGISTER_NS = {
 }
 END_NS = ("http://webservice.registreeruitschrijvingdienst-02_00.repertorium-02_00"
           ".vip.vlaanderen.be")
+# The school-allowance services (VTC 16/2016): the emulator's own design, MAGDA's style.
+ATTENDANCE_NS = ("http://webservice.geefaantalaanwezighedendienst-02_00"
+                 ".onderwijs.vlaanderen.be")
+PROBLEMATIC_NS = ("http://webservice.geefaantalproblematischeafwezighedendienst-02_00"
+                  ".onderwijs.vlaanderen.be")
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -55,6 +60,16 @@ class HistoryEnrollment:
     end_date: dt.date | None
     registration_date: dt.date | None
     deregistration_reason: str | None
+
+
+@dataclass(frozen=True)
+class SchoolYearCount:
+    """One Schooljaar of GeefAantalAanwezigheden or GeefAantalProblematischeAfwezigheden."""
+
+    school_year: int                           # its starting year
+    half_days: int                             # present, or of code B
+    enrolled_half_days: int | None             # attendance: school half days enrolled
+    institutions: tuple[tuple[str, int], ...]  # (instellingsnummer, half days), if granted
 
 
 class MagdaClient:
@@ -118,6 +133,19 @@ class MagdaClient:
             E.Begin(begin.isoformat()), E.Einde(end.isoformat()))))
         return self._call(HISTORY_NS, "GeefHistoriekInschrijving", "02.01.0000", inhoud,
                           referte, _history)
+
+    def nursery_attendance(self, insz: str, begin: dt.date, end: dt.date, *,
+                           referte: str | None = None) -> r.Result[list[SchoolYearCount]]:
+        """Onderwijs.GeefAantalAanwezigheden 02.00: nursery half days present per year."""
+        return self._call(ATTENDANCE_NS, "GeefAantalAanwezigheden", "02.00.0000",
+                          _criteria(insz, begin, end), referte, _school_years)
+
+    def problematic_absences(self, insz: str, begin: dt.date, end: dt.date, *,
+                             referte: str | None = None
+                             ) -> r.Result[list[SchoolYearCount]]:
+        """Onderwijs.GeefAantalProblematischeAfwezigheden 02.00: B half days per year."""
+        return self._call(PROBLEMATIC_NS, "GeefAantalProblematischeAfwezigheden",
+                          "02.00.0000", _criteria(insz, begin, end), referte, _school_years)
 
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
@@ -228,4 +256,23 @@ def _history(inhoud) -> list[HistoryEnrollment]:
             registration_date=_day(lp.findtext("DatumInschrijving") if lp is not None
                                    else None),
             deregistration_reason=g("Uitschrijving/Aanleiding/Code")))
+    return out
+
+
+def _criteria(insz: str, begin: dt.date, end: dt.date):
+    return E.Inhoud(E.Criteria(E.INSZ(insz), E.Periode(E.Begin(begin.isoformat()),
+                                                       E.Einde(end.isoformat()))))
+
+
+def _school_years(inhoud) -> list[SchoolYearCount]:
+    out = []
+    for year in inhoud.findall("Schooljaren/Schooljaar"):
+        enrolled = year.findtext("AantalHalveDagenIngeschreven")
+        out.append(SchoolYearCount(
+            school_year=int(year.findtext("Jaar")),
+            half_days=int(year.findtext("AantalHalveDagen")),
+            enrolled_half_days=int(enrolled) if enrolled is not None else None,
+            institutions=tuple((i.findtext("Instellingsnummer"),
+                                int(i.findtext("AantalHalveDagen")))
+                               for i in year.findall("Instellingen/Instelling"))))
     return out

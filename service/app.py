@@ -100,12 +100,16 @@ def create_app(settings: Settings | None = None, *, clock=_utcnow):
 
 def magda_routes(shared: dict) -> dict:
     """The partner side: MAGDA's shared endpoint (every service) and each service's own."""
+    import functools
+
     from discimus_service.security.magda_middleware import MagdaSoapApp
-    routes = {path: MagdaSoapApp(list(magda.SERVICES), magda_dispatch.answer, **shared)
+    answer = functools.partial(magda_dispatch.answer,
+                               fault_rules=shared["settings"].fault_rules)
+    routes = {path: MagdaSoapApp(list(magda.SERVICES), answer, **shared)
               for path in magda.SHARED_PATHS}
     for service in magda.SERVICES:
         routes[service.path] = MagdaSoapApp(
-            [service], magda_dispatch.answer,
+            [service], answer,
             wsdl=lambda base, s=service: wsdl_of(s, base), **shared)
     return routes
 

@@ -81,6 +81,9 @@ def register(commands) -> None:
     from discimus_service.commands_leerid import register as add_leerid_commands
     add_leerid_commands(commands)
 
+    from discimus_service import cli_operations    # audit, retention, faults
+    cli_operations.register(commands)
+
 
 def install_hint(extras: str = "server") -> str:
     """How to install an extra: there is no package index with the emulator on it."""

@@ -24,6 +24,8 @@ DISCIMUS_REQUEST_READ_SECONDS  a request must arrive whole within this, or it ge
                                408 with fault S501 (10; ``discimus serve``'s front)
 DISCIMUS_DOUBLES_PER_ANSWER    most doubles in one GeefDubbeleInschrijvingen answer;
                                more come in parts, with Vervolg (500)
+DISCIMUS_FAULT_RULES           1 applies testers' ``discimus faults`` rules to the MAGDA
+                               services (default); 0 ignores them and skips their query
 =============================  ==========================================================
 """
 from __future__ import annotations
@@ -47,7 +49,8 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 VARIABLES = ("DISCIMUS_DATABASE_URL", "DISCIMUS_PKI_DIR", "DISCIMUS_BUSINESS_DATE",
              "DISCIMUS_MAX_AGE_SECONDS", "DISCIMUS_CLOCK_SKEW_SECONDS",
              "DISCIMUS_SQLITE_SYNCHRONOUS", "DISCIMUS_ECHO", "DISCIMUS_TRANSACTION_SECONDS",
-             "DISCIMUS_REQUEST_READ_SECONDS", "DISCIMUS_DOUBLES_PER_ANSWER")
+             "DISCIMUS_REQUEST_READ_SECONDS", "DISCIMUS_DOUBLES_PER_ANSWER",
+             "DISCIMUS_FAULT_RULES")
 # A day: a Timestamp older than that is no freshness check at all.
 _MAX_SECONDS = 86_400
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
@@ -64,6 +67,7 @@ class Settings:
     transaction_seconds: float = 12.0
     doubles_per_answer: int = 500
     request_read_seconds: float = 10.0
+    fault_rules: bool = True          # apply testers' fault rules (services/fault_injection)
 
     def today(self, now: dt.datetime) -> dt.date:
         """The business date: the configured one, else the date in Brussels."""
@@ -101,6 +105,7 @@ def configure(env: Mapping[str, str] | None = None, **overrides) -> Settings:
         if "DISCIMUS_REQUEST_READ_SECONDS" in given else Settings.request_read_seconds,
         doubles_per_answer=_count(given, "DISCIMUS_DOUBLES_PER_ANSWER", minimum=1,
                                   maximum=10_000, default=Settings.doubles_per_answer),
+        fault_rules=_flag({"DISCIMUS_FAULT_RULES": "1", **given}, "DISCIMUS_FAULT_RULES"),
     )
     values.update(overrides)
     if values["sqlite_synchronous"] not in ("FULL", "NORMAL"):
@@ -123,6 +128,8 @@ def non_defaults(settings: Settings) -> dict[str, str]:
         shown["DISCIMUS_SQLITE_SYNCHRONOUS"] = settings.sqlite_synchronous
     if settings.echo_enabled:
         shown["DISCIMUS_ECHO"] = "1 (unsigned /echo mounted)"
+    if not settings.fault_rules:
+        shown["DISCIMUS_FAULT_RULES"] = "0 (testers' fault rules ignored)"
     return shown
 
 

@@ -28,6 +28,8 @@ class _State:
         self.partners: dict[str, object] = {}
         self.authorisations: list = []
         self.interests: list = []
+        self.audit: list = []
+        self.fault_rules: list = []
         self.directors: list = []
         self.sharing_events: list = []
         self.classes: dict[tuple[str, str], object] = {}
@@ -348,6 +350,41 @@ class FakeClassInfo(ports.ClassInfoRepository):
         return len(gone)
 
 
+class FakeAudit(ports.AuditRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def add(self, entry):
+        self.s.audit.append(entry)
+
+    def find(self, *, insz=None, sender_id=None, limit=1000):
+        return [e for e in self.s.audit if (insz is None or e.insz == insz)
+                and (sender_id is None or e.sender_id == sender_id)][:limit]
+
+
+class FakeFaultRules(ports.FaultRuleRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, rule, created_at):
+        import dataclasses
+        rule = dataclasses.replace(rule, id=next(self.ids))
+        self.s.fault_rules.append(rule)
+        return rule.id
+
+    def all(self):
+        return list(self.s.fault_rules)
+
+    def remove(self, *, rule_id=None, service=None, insz=None):
+        keep = [r for r in self.s.fault_rules
+                if (rule_id is not None and r.id != rule_id)
+                or (service is not None and r.service != service)
+                or (insz is not None and r.insz != insz)]
+        removed = len(self.s.fault_rules) - len(keep)
+        self.s.fault_rules[:] = keep
+        return removed
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -383,6 +420,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.partners = FakePartners(self.state)
         self.interests = FakeInterests(self.state, self.db.ids)
         self.class_info = FakeClassInfo(self.state)
+        self.audit = FakeAudit(self.state)
+        self.fault_rules = FakeFaultRules(self.state, self.db.ids)
 
     def commit(self):
         if self.read_only:

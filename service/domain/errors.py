@@ -330,6 +330,28 @@ class ClassSharingOffError(AuthorisationError):
     code = 40152
 
 
+class NoSchoolCalendarError(NoDataError):
+    """No school calendar is known for a school year the attendance question covers."""
+
+    code = 30901
+
+
+class SourceUnavailableError(DomainError):
+    """A tester's fault rule: the source did not answer (answered as MAGDA 60006)."""
+
+    code = 30902
+    magda_code = 60006
+    magda_level = True    # MAGDA itself says so, under Repliek, Oorsprong MAGDA
+
+
+class SourceBusyError(DomainError):
+    """A tester's fault rule: too many concurrent questions (answered as MAGDA 99996)."""
+
+    code = 30903
+    magda_code = 99996
+    magda_level = True
+
+
 class Notice(Exception):
     """A non-blocking remark (WAARSCHUWING or INFORMATIE) returned with a stored answer.
 

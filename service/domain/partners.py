@@ -44,9 +44,17 @@ class PartnerAuthorisation:
     capacities: tuple[str, ...]   # allowed Hoedanigheid codes
     valid_from: dt.date
     valid_to: dt.date | None = None
+    # The field set: the answer's optional fields this authorisation grants (their
+    # element names); None grants every field of the service. A service's mandatory
+    # fields are always answered: without them the answer would not be its contract.
+    field_set: tuple[str, ...] | None = None
 
     def covers(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def grants(self, field: str) -> bool:
+        """Whether the optional field ``field`` may be answered under this authorisation."""
+        return self.field_set is None or field in self.field_set
 
 
 class InterestKind(str, enum.Enum):

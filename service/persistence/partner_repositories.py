@@ -46,13 +46,19 @@ class SqlPartners(ports.PartnerRepository):
         self._c.execute(_AUTH_INSERT, dict(
             sender_id=a.sender_id, service=a.service, deliberation=a.deliberation,
             capacities=",".join(a.capacities), valid_from=a.valid_from,
-            valid_to=a.valid_to))
+            valid_to=a.valid_to,
+            field_set=None if a.field_set is None else ",".join(a.field_set)))
 
     def authorisations(self, sender_id, service):
         rows = self._c.execute(_AUTH_FIND, {"sender": sender_id, "service": service})
         return [PartnerAuthorisation(r.sender_id, r.service, r.deliberation,
                                      tuple(c for c in r.capacities.split(",") if c),
-                                     r.valid_from, r.valid_to) for r in rows]
+                                     r.valid_from, r.valid_to, _field_set(r.field_set))
+                for r in rows]
+
+
+def _field_set(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(f for f in text.split(",") if f)
 
 
 class SqlInterests(ports.InterestRepository):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import false
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
+    BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
     String, Table, Text, UniqueConstraint,
 )
 
@@ -170,6 +170,8 @@ partner_authorisations = Table(
     Column("capacities", String(200), nullable=False),   # comma-separated Hoedanigheden
     Column("valid_from", Date, nullable=False),
     Column("valid_to", Date),
+    # Comma-separated optional fields granted; NULL grants all (migration 0014).
+    Column("field_set", String(400)),
     Index("ix_partner_authorisations_lookup", "sender_id", "service"),
 )
 
@@ -276,8 +278,40 @@ certificates = Table(
     Index("ix_certificates_school_id", "institution_number", "id"),
 )
 
+# Operations of the partner side (migration 0014, domain/audit.py): the audit of every
+# consultation, written with its journal entry; testers' fault rules, read by every worker.
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("identification", String(120), nullable=False),
+    Column("service", String(64), nullable=False),
+    Column("referte", String(64), nullable=False),
+    Column("insz", String(20)),
+    Column("capacity", String(24)),
+    Column("deliberation", String(80)),
+    Column("verdict", String(16), nullable=False),
+    Column("codes", String(200), nullable=False),
+    Column("fields", Text, nullable=False),
+    # "Who looked at this student" and "what did this partner look at", by time.
+    Index("ix_audit_log_insz", "insz", "at"),
+    Index("ix_audit_log_sender", "sender_id", "at"),
+)
+
+fault_rules = Table(
+    "fault_rules", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("service", String(64), nullable=False),        # Naam, or * for every one
+    Column("insz", String(11), nullable=False),           # an INSZ, or * for everyone
+    Column("kind", String(16), nullable=False),
+    Column("delay_seconds", Float, nullable=False, default=0.0),
+    Column("note", String(200), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
                       "class_assignments", "records", "certificates",
-                      "characteristics")
+                      "characteristics", "audit_log", "fault_rules")

@@ -19,6 +19,7 @@ from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_de
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
+from discimus_service.persistence.operations import SqlAudit, SqlFaultRules, SqlRetention
 from discimus_service.persistence.partner_repositories import SqlInterests, SqlPartners
 from discimus_service.persistence.records import SqlRecords
 from discimus_service.services import ports
@@ -66,6 +67,9 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.partners = SqlPartners(c)
         self.interests = SqlInterests(c)
         self.class_info = SqlClassInfo(c)
+        self.audit = SqlAudit(c)
+        self.fault_rules = SqlFaultRules(c)
+        self.retention = SqlRetention(c)
         return self
 
     def __exit__(self, *exc) -> None:

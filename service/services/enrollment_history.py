@@ -9,6 +9,7 @@ period (domain/partners.py).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -69,9 +70,9 @@ def enrollment_history(uow: UnitOfWork, receipt: Receipt, q: HistoryQuestion
     sender_id = receipt.sender.sender_id
     partner = require_partner(uow, receipt, q.afzender)
     capacity = q.capacity or partner.default_capacity
-    rules.require_authorisation(uow.partners.authorisations(sender_id, SERVICE),
-                                sender_id=sender_id, service=SERVICE,
-                                capacity=capacity, day=receipt.today)
+    authorisation = rules.require_authorisation(
+        uow.partners.authorisations(sender_id, SERVICE), sender_id=sender_id,
+        service=SERVICE, capacity=capacity, day=receipt.today)
     insz = validate_insz(q.insz)
     rules.check_period(q.begin, q.end)
     rules.require_registered(uow.interests.of_person(sender_id, insz), sender_id=sender_id,
@@ -97,4 +98,18 @@ def enrollment_history(uow: UnitOfWork, receipt: Receipt, q: HistoryQuestion
             first_attendance_date=e.first_attendance_date,
             reason=d.reason.value if d else None,
             situation_after=d.situation_after if d else None))
-    return Answer(HistoryResult(tuple(entries)))
+    return Answer(HistoryResult(tuple(_granted(e, authorisation) for e in entries)))
+
+
+# The answer's optional fields an authorisation's field set may leave out, by their
+# element names in the answer, with the entry fields that carry them.
+OPTIONAL_FIELDS = {"Adres": ("institution_municipality",),
+                   "OnderwijsLocatie": ("establishment",),
+                   "DatumEersteLes": ("first_attendance_date",),
+                   "Uitschrijving": ("reason", "situation_after")}
+
+
+def _granted(entry: HistoryEntry, authorisation) -> HistoryEntry:
+    left_out = {name: None for field, names in OPTIONAL_FIELDS.items()
+                if not authorisation.grants(field) for name in names}
+    return dataclasses.replace(entry, **left_out) if left_out else entry

@@ -77,8 +77,13 @@ def read_only(use_case: UseCase) -> UseCase:
 
 
 def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: Any,
-           use_case: UseCase, result_type: type | None) -> Answer:
+           use_case: UseCase, result_type: type | None, *,
+           audit: Callable[[UnitOfWork, Receipt, Any, Answer], None] | None = None
+           ) -> Answer:
     """Run ``use_case`` for one message, exactly once.
+
+    :param audit: called as ``audit(uow, receipt, question, answer)`` in the transaction
+        that journals a first answer (a partner consultation's audit, services/audit.py).
 
     :raises ReplayedMessage: the very same signed message was received before.
     :raises RequestTimedOut: a transaction ran out of time; everything was rolled back.
@@ -93,7 +98,8 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     # seen by every later attempt. So the fourth attempt always ends in a verdict.
     for attempt in range(_ATTEMPTS):
         try:
-            return once(uow_factory, receipt, question, use_case, result_type, digest)
+            return once(uow_factory, receipt, question, use_case, result_type, digest,
+                        audit)
         except DuplicateKeyError:
             if attempt == _ATTEMPTS - 1:
                 raise
@@ -102,13 +108,16 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     raise AssertionError("unreachable")
 
 
-def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
+def _handle_once(uow_factory, receipt, question, use_case, result_type, digest,
+                 audit=None) -> Answer:
     with uow_factory() as uow:
         answer, first_use = _decide(uow, receipt, question, use_case, result_type, digest)
         if first_use:
             if not answer.accepted:
                 uow.rollback()
             _journal(uow, receipt, digest, answer)
+            if audit is not None:
+                audit(uow, receipt, question, answer)
         # Last, after any rollback: two copies of this message on two workers both get
         # here; the database lets one commit and the other retries and sees the key.
         uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
@@ -117,7 +126,8 @@ def _handle_once(uow_factory, receipt, question, use_case, result_type, digest) 
         return answer
 
 
-def _consult_once(uow_factory, receipt, question, use_case, result_type, digest) -> Answer:
+def _consult_once(uow_factory, receipt, question, use_case, result_type, digest,
+                  audit=None) -> Answer:
     # Read first, write after: the journal entry is what makes the answer repeatable,
     # so nothing is sent before it committed. A concurrent copy that got there first
     # makes an insert fail on a unique key; handle() then tries again and answers from
@@ -127,6 +137,8 @@ def _consult_once(uow_factory, receipt, question, use_case, result_type, digest)
     with uow_factory() as uow:
         if first_use:
             _journal(uow, receipt, digest, answer)
+            if audit is not None:
+                audit(uow, receipt, question, answer)
         uow.journal.add_replay_key(receipt.replay_key, receipt.sender.sender_id,
                                    receipt.received_at)
         uow.commit()

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.audit import AuditEntry, FaultRule
 from discimus_service.domain.characteristics import Declaration
 from discimus_service.domain.class_info import (
     ClassAssignment, DirectorAssignment, SharingEvent,
@@ -19,6 +20,7 @@ from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
 from discimus_service.domain.partners import InterestEvent, Partner, PartnerAuthorisation
+from discimus_service.domain.retention import EnrollmentStub
 from discimus_service.domain.records import Record, RecordKind
 
 
@@ -283,6 +285,53 @@ class ClassInfoRepository(abc.ABC):
         """Remove every class of the school; how many there were."""
 
 
+class AuditRepository(abc.ABC):
+    """The audit of partner consultations (domain/audit.py)."""
+
+    @abc.abstractmethod
+    def add(self, entry: AuditEntry) -> None: ...
+
+    @abc.abstractmethod
+    def find(self, *, insz: str | None = None, sender_id: str | None = None,
+             limit: int = 1000) -> list[AuditEntry]:
+        """Entries about this INSZ and/or by this sender, oldest first."""
+
+
+class FaultRuleRepository(abc.ABC):
+    """Testers' fault rules for the MAGDA services (domain/audit.py)."""
+
+    @abc.abstractmethod
+    def add(self, rule: FaultRule, created_at: dt.datetime) -> int:
+        """Store a rule; its id."""
+
+    @abc.abstractmethod
+    def all(self) -> list[FaultRule]: ...
+
+    @abc.abstractmethod
+    def remove(self, *, rule_id: int | None = None, service: str | None = None,
+               insz: str | None = None) -> int:
+        """Remove the rules matching every given criterion (all without any); how many."""
+
+
+class RetentionRepository(abc.ABC):
+    """What the retention run counts and removes (domain/retention.py)."""
+
+    @abc.abstractmethod
+    def absences_before(self, day: dt.date, *, remove: bool) -> int: ...
+
+    @abc.abstractmethod
+    def journal_before(self, day: dt.date, *, remove: bool) -> int: ...
+
+    @abc.abstractmethod
+    def audit_before(self, day: dt.date, *, remove: bool) -> int: ...
+
+    @abc.abstractmethod
+    def enrollment_stubs(self) -> list[EnrollmentStub]: ...
+
+    @abc.abstractmethod
+    def remove_enrollments(self, ids: list[int]) -> None: ...
+
+
 class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
@@ -316,6 +365,9 @@ class UnitOfWork(abc.ABC):
     partners: PartnerRepository
     interests: InterestRepository
     class_info: ClassInfoRepository
+    audit: AuditRepository
+    fault_rules: FaultRuleRepository
+    retention: RetentionRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

@@ -27,14 +27,16 @@ def test_the_committed_magda_wsdl_is_the_served_one(service):
 
 @pytest.mark.parametrize("service", SERVICES, ids=IDS)
 def test_the_wsdl_types_are_magdas_request_and_response_schemas(service):
-    """Its includes, resolved in the reference folder, declare both wrapper elements."""
+    """Its includes, resolved in the reference folder, declare both wrapper elements
+    (the emulator's own designs, which MAGDA does not publish: in the package)."""
+    folder = schemas.XSD_ROOT if service.own_design else magda.reference_root()
     root = etree.fromstring(magda_wsdl(service))
     schema = root.find(f"{{{'http://schemas.xmlsoap.org/wsdl/'}}}types/{{{XS}}}schema")
     assert schema.get("targetNamespace") == service.namespace
     for include in schema.iterfind(f"{{{XS}}}include"):
         location = include.get("schemaLocation")
         assert XSD_PREFIX in location
-        local = magda.reference_root() / location.split(XSD_PREFIX, 1)[1]
+        local = folder / location.split(XSD_PREFIX, 1)[1]
         assert local.is_file(), location
         include.set("schemaLocation", local.as_uri())
     compiled = etree.XMLSchema(schema)
@@ -64,3 +66,22 @@ def test_every_service_schema_compiles_from_the_package(service):
                                   "/etc/passwd", "Generiek-02.00"])
 def test_only_the_schema_files_are_served(name):
     assert schemas.read_served(name) is None
+
+
+def test_every_packaged_schema_is_magdas_or_a_marked_own_design():
+    """Nothing is passed off as MAGDA's: a file is the reference's, or it lies in an own
+    design's folder, which says so in a README and at the top of every schema."""
+    reference = magda.reference_root()
+    own = {s.folder for s in SERVICES if s.own_design}
+    assert own == {"Onderwijs.GeefAantalAanwezighedenDienst-02.00",
+                   "Onderwijs.GeefAantalProblematischeAfwezighedenDienst-02.00"}
+    for name in sorted(schemas.served_files()):
+        if (reference / name).is_file() or name == "README.md":
+            continue
+        folder = name.split("/", 1)[0]
+        assert folder in own, f"{name} is neither MAGDA's nor an own design"
+        if name.endswith(".xsd"):
+            text = schemas.read_served(name).decode()
+            assert "OWN DESIGN, NOT A MAGDA PUBLICATION" in text.split("<xs:schema", 1)[0]
+    for folder in own:
+        assert "Not a MAGDA publication" in schemas.read_served(f"{folder}/README.md").decode()

@@ -40,3 +40,5 @@ def test_the_wheel_builds_warning_free_with_its_data_files(tmp_path):
     assert magda + "Generiek-02.00/Generiek.xsd" in names
     assert (magda + "Onderwijs.GeefHistoriekInschrijvingDienst-02.01/WebService/"
             "GeefHistoriekInschrijving.xsd") in names
+    own = magda + "Onderwijs.GeefAantalAanwezighedenDienst-02.00/"     # the emulator's own
+    assert {own + "README.md", own + "WebService/GeefAantalAanwezigheden.xsd"} <= names

@@ -15,8 +15,10 @@ from typing import Any
 
 from discimus_service.domain.errors import InvalidCodeValueError, InvalidDateError
 from discimus_service.domain.schoolyear import school_year_end
+from discimus_service.services import attendance as counts
 from discimus_service.services import enrollment_history as history
 from discimus_service.services import partner_interest as interest
+from discimus_service.soap.magda import attendance
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -32,11 +34,18 @@ class MagdaService:
     result_type: type
     inhoud: Callable[[Any], Any]
     max_questions: int = 1        # VragenType maxOccurs in the request schema
+    consultation: bool = False    # answers data about a person: audited (services/audit.py)
+    own_design: bool = False      # no MAGDA publication: the emulator's own schemas
 
     @property
     def dienst(self) -> str:
         """``GeefHistoriekInschrijvingDienst-02.01``: MAGDA's name of the service."""
         return f"{self.naam}Dienst-{self.versie[:5]}"
+
+    @property
+    def authorisation(self) -> str:
+        """The service an authorisation names, e.g. ``Onderwijs.GeefHistoriekInschrijving``."""
+        return self.folder.rsplit("Dienst-", 1)[0]
 
     @property
     def path(self) -> str:
@@ -181,7 +190,7 @@ SERVICES: tuple[MagdaService, ...] = (
         "Onderwijs.GeefHistoriekInschrijvingDienst-02.01",
         "http://webservice.geefhistoriekinschrijvingdienst-02_01.onderwijs.vlaanderen.be",
         "Disci", _read_history, history.enrollment_history, history.HistoryResult,
-        _history_inhoud),
+        _history_inhoud, consultation=True),
     MagdaService(
         "RegistreerInschrijving", "02.00.0000",
         "Repertorium.RegistreerInschrijvingDienst-02.00",
@@ -201,6 +210,18 @@ SERVICES: tuple[MagdaService, ...] = (
         f"http://webservice.registreeruitschrijvingdienst-02_00.{_REPERTORIUM_0200}",
         "MAGDA", _read_interest_0200(interest.END), interest.end_interest,
         interest.InterestResult, _resultaat),
+    # School allowances (VTC 16/2016): the emulator's own design, MAGDA's style.
+    MagdaService(
+        "GeefAantalAanwezigheden", "02.00.0000",
+        "Onderwijs.GeefAantalAanwezighedenDienst-02.00", attendance.ATTENDANCE_NS,
+        "Disci", attendance.read_question, counts.nursery_attendance, counts.CountResult,
+        attendance.inhoud, consultation=True, own_design=True),
+    MagdaService(
+        "GeefAantalProblematischeAfwezigheden", "02.00.0000",
+        "Onderwijs.GeefAantalProblematischeAfwezighedenDienst-02.00",
+        attendance.PROBLEMATIC_NS, "Disci", attendance.read_question,
+        counts.problematic_absences, counts.CountResult, attendance.inhoud,
+        consultation=True, own_design=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
 SHARED_PATHS = ("/api/Magda-02.00/soap/WebService", "/Magda-02.00/soap/WebService")

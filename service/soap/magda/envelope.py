@@ -31,7 +31,9 @@ MAGDA = "MAGDA"                           # Oorsprong of MAGDA's own checks
 MAGDA_CODE = {cls.code: cls.magda_code or cls.code for cls in all_codes()
               if hasattr(cls, "magda_code")}
 _MAGDA_LEVEL = {20002, 20110, 10006} | {
-    cls.code for cls in all_codes() if issubclass(cls, AuthorisationError)}
+    cls.code for cls in all_codes() if issubclass(cls, AuthorisationError)
+    or getattr(cls, "magda_level", False)}
+MAGDA_LEVEL = frozenset(_MAGDA_LEVEL)     # what MAGDA itself checks, before any source
 
 
 @dataclass(frozen=True)

@@ -145,3 +145,20 @@ def test_registering_an_invalid_insz_writes_nothing(db):
     with pytest.raises(InvalidInszError):
         register_interest(uow, receipt(), interest(insz="12345678901"))
     assert uow.interests.of_person("groeipakket", "12345678901") == []
+
+
+def test_a_field_set_leaves_out_the_optional_fields_it_does_not_grant(db):
+    import dataclasses
+    with db.uow() as uow:
+        uow.state.authorisations[:] = [
+            dataclasses.replace(a, field_set=("DatumEersteLes",))
+            if a.service == "Onderwijs.GeefHistoriekInschrijving" else a
+            for a in uow.state.authorisations]
+        uow.commit()
+    uow = db.uow()
+    register_interest(uow, receipt(), interest())
+    first, later = enrollment_history(uow, receipt(), history()).result.entries
+    assert (first.reason, first.situation_after, first.institution_municipality) == (
+        None, None, None)
+    assert first.first_attendance_date == D(2025, 9, 1)          # granted
+    assert first.institution_number == "056789" and first.end_date == D(2026, 6, 30)
