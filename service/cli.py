@@ -75,6 +75,9 @@ def register(commands) -> None:
     codes = contracts.add_parser("codes", help="print the table of exception codes (reST)")
     codes.set_defaults(run=_contracts_codes)
 
+    from discimus_service import partners_cli
+    partners_cli.register(commands)
+
 
 def install_hint(extras: str = "server") -> str:
     """How to install an extra: there is no package index with the emulator on it."""
