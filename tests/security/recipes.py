@@ -53,6 +53,7 @@ class Kit:
     revoke: Callable[[bytes], None]       # revoke a certificate (PEM) in the server's CRL
     issue: Callable[..., tuple[bytes, bytes]]      # pki.issue_certificate on the dev CA
     headers: Callable[[str], dict]        # the HTTP headers a client sends for an operation
+    ca_pem: Callable[[], bytes] | None = None     # the emulator CA's certificate (PEM)
 
 
 def _root(data: bytes):
@@ -614,3 +615,4 @@ def sub_path(kit):
 
 # More recipes live beside this module; importing it registers them in RECIPES.
 from tests.security import absence_recipes, profile_recipes  # noqa: E402,F401
+from tests.security import connector_recipes  # noqa: E402,F401
