@@ -90,7 +90,8 @@ class MagdaSoapApp(SecuredSoapApp):
         self._handler = handler
         self._wsdl_of = wsdl           # (base_url) → WSDL bytes, for a service's own path
         # The same freshness window as the Timestamp's (DISCIMUS_MAX_AGE_SECONDS, …).
-        self._connector_verifier = ConnectorVerifier(settings.security)
+        self._connector_verifier = ConnectorVerifier(settings.security,
+                                                     settings.magda_connector)
 
     def _authenticate(self, envelope, now):
         """The strict profile, or the magda-connector one for a partner who opted in."""
