@@ -4,6 +4,8 @@
     discimus client magda history  --as groeipakket --insz 12031555672 \\
         --from 2026-09-01 --to 2027-08-31
     discimus client magda end      --as groeipakket --insz 12031555672
+    discimus client magda register --as groeipakket --profile magda-connector \\
+        --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
