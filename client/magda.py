@@ -12,7 +12,7 @@ signed with the strict profile, and every answer is verified against the server'
 certificate before it is read.
 
 ``profile="magda-connector"`` signs as MAGDA's own Java connector does instead (RSA-SHA1,
-the Body only, an X509PKIPathv1 token, no Timestamp; ``wsse/connector.py``) and writes
+the Body only, an X509PKIPathv1 token, no Timestamp; ``wsse/connector_signing.py``) and writes
 the Tijdstip as it does (Brussels time, ``HH:mm:ss.000``); the service accepts that from
 partners whose sender record opts into the profile. Answers are verified the same way.
 """
@@ -32,7 +32,7 @@ from discimus_client import results as r
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
 from discimus_client.wsse import ns
-from discimus_client.wsse.connector import ConnectorSigner
+from discimus_client.wsse.connector_signing import ConnectorSigner
 from discimus_client.wsse.parser import parse_xml
 from discimus_client.wsse.policy import (
     MAGDA_CONNECTOR, MAGDA_CONNECTOR_PROFILE, PROFILES, STRICT_PROFILE,

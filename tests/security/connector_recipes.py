@@ -20,7 +20,7 @@ from cryptography.x509.oid import NameOID
 from lxml import etree
 
 from discimus_client.wsse import ns
-from discimus_client.wsse.connector import ConnectorSigner, pki_path
+from discimus_client.wsse.connector_signing import ConnectorSigner, pki_path
 from tests import magda
 from tests.security.recipes import DS, WSU_ID, Attack, _out, _parts, _root, recipe
 

@@ -19,8 +19,9 @@ from lxml import etree
 
 from discimus_client.wsse import ns
 from discimus_client.wsse.connector import (
-    ConnectorSigner, ConnectorVerifier, is_connector_shape, pki_path, referte_replay_key,
+    ConnectorVerifier, is_connector_shape, referte_replay_key,
 )
+from discimus_client.wsse.connector_signing import ConnectorSigner, pki_path
 from discimus_client.wsse.envelope import check_envelope
 from discimus_client.wsse.errors import (
     InvalidSecurityToken, InvalidSignatureStructure, InvalidTimestamp, MessageExpired,
@@ -236,7 +237,7 @@ def _issued_pair():
 
 
 def test_a_path_with_its_issuer_is_accepted_the_signer_last():
-    key_pem, chain_pem, ca, leaf = _issued_pair()
+    key_pem, chain_pem, _ca, leaf = _issued_pair()
     verified = verify(signed((key_pem, chain_pem)))
     assert verified.certificate == leaf
     assert verified.replay_key == referte_replay_key("groeipakket", "r-1")
