@@ -49,7 +49,8 @@ def _signed(kit, root, sender="groeipakket", key_pem=None, cert_pem=None) -> byt
 
 
 def _attack(body: bytes, **kwargs) -> Attack:
-    return Attack(body, headers=HEADERS, operation=OPERATION, path=PATH, **kwargs)
+    return Attack(body, headers=HEADERS, operation=OPERATION, path=PATH, before_path=PATH,
+                  **kwargs)
 
 
 def _changed(data: bytes, change) -> bytes:

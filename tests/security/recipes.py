@@ -39,6 +39,9 @@ class Attack:
     # The operation of the ``before`` messages when it is not ``operation`` (they are
     # posted to /inschrijving), e.g. an enrollment before an absence.
     before_operation: str | None = None
+    # Where the ``before`` messages go, with the attack's own headers, when it is not
+    # /inschrijving (a MAGDA original goes to the MAGDA path).
+    before_path: str | None = None
 
 
 @dataclass
