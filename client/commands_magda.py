@@ -8,6 +8,8 @@
         --from 2025-09-01 --to 2026-08-31
     discimus client magda problematic --as groeipakket --insz 21051612345 \\
         --from 2025-09-01 --to 2026-08-31
+    discimus client magda register --as groeipakket --profile magda-connector \\
+        --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
@@ -39,6 +41,11 @@ def register(sub) -> None:
                        help="Afzender/Identificatie (default kb.vlaanderen.be/aiv/<--as>)")
         p.add_argument("--capacity", default="1300", help="Hoedanigheid (default 1300)")
         p.add_argument("--insz", required=True, help="the person's INSZ")
+        p.add_argument("--profile", choices=("strict", "magda-connector"),
+                       default="strict",
+                       help="how to sign: strict (default) or magda-connector, as MAGDA's "
+                            "Java connector does (RSA-SHA1, Body only, no Timestamp); "
+                            "the partner's sender record must opt in")
 
     reg = actions.add_parser("register", help="register interest in a person "
                                               "(Repertorium.RegistreerInschrijving)")
@@ -95,7 +102,7 @@ def _client(args):
     try:
         return MagdaClient.from_pki(args.url, pki, args.sender,
                                     identification=args.identification,
-                                    capacity=args.capacity)
+                                    capacity=args.capacity, profile=args.profile)
     except (OSError, ValueError) as error:
         raise ConfigurationError(f"cannot load the keys of {args.sender} in {args.pki}: "
                                  f"{error}") from None

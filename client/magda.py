@@ -10,6 +10,11 @@ Versie as MAGDA names them), posted to the shared endpoint
 ``/api/Magda-02.00/soap/WebService`` with ``SOAPAction: ""`` like MAGDA's connector,
 signed with the strict profile, and every answer is verified against the server's
 certificate before it is read.
+
+``profile="magda-connector"`` signs as MAGDA's own Java connector does instead (RSA-SHA1,
+the Body only, an X509PKIPathv1 token, no Timestamp; ``wsse/connector_signing.py``) and writes
+the Tijdstip as it does (Brussels time, ``HH:mm:ss.000``); the service accepts that from
+partners whose sender record opts into the profile. Answers are verified the same way.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import requests
 from lxml import etree
@@ -26,7 +32,11 @@ from discimus_client import results as r
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
 from discimus_client.wsse import ns
+from discimus_client.wsse.connector_signing import ConnectorSigner
 from discimus_client.wsse.parser import parse_xml
+from discimus_client.wsse.policy import (
+    MAGDA_CONNECTOR, MAGDA_CONNECTOR_PROFILE, PROFILES, STRICT_PROFILE,
+)
 
 SHARED_PATH = "/api/Magda-02.00/soap/WebService"
 HISTORY_NS = "http://webservice.geefhistoriekinschrijvingdienst-02_01.onderwijs.vlaanderen.be"
@@ -76,14 +86,21 @@ class MagdaClient:
     def __init__(self, base_url: str, *, identification: str, capacity: str,
                  key_pem: bytes, cert_pem: bytes, server_cert_pem: bytes,
                  timeout: float = 30.0, session: requests.Session | None = None,
-                 path: str = SHARED_PATH):
+                 path: str = SHARED_PATH, profile: str = STRICT_PROFILE):
         """:param identification: the partner's MAGDA URI (Afzender/Identificatie)
         :param capacity: its Hoedanigheid, e.g. ``1300``
+        :param profile: ``strict`` (default) or ``magda-connector`` (sign as MAGDA's
+            Java connector; the partner's sender record must opt in)
+        :raises ValueError: an unknown profile
         """
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}; one of {', '.join(PROFILES)}")
         self.url = base_url.rstrip("/") + path
         self.identification = identification
         self.capacity = capacity
-        self.wsse = SignatureProfile(key_pem, cert_pem, server_cert_pem)
+        self.profile = profile
+        self.wsse = (ConnectorProfile if profile == MAGDA_CONNECTOR_PROFILE
+                     else SignatureProfile)(key_pem, cert_pem, server_cert_pem)
         self._session = session or requests.Session()
         self._timeout = timeout
 
@@ -153,6 +170,11 @@ class MagdaClient:
         """The unsigned envelope, as MAGDA's documentation writes it."""
         referte = referte or str(uuid.uuid4())
         now = dt.datetime.now(dt.timezone.utc)
+        if self.profile == MAGDA_CONNECTOR_PROFILE:
+            # MAGDA-Mock's MagdaRequest: Brussels local time, milliseconds always 000;
+            # the service takes this profile's freshness from it.
+            now = now.astimezone(ZoneInfo(MAGDA_CONNECTOR.tijdstip_zone)).replace(
+                microsecond=0)
         web = ElementMaker(namespace=namespace, nsmap={"web": namespace})
         context = E.Context(E.Naam(naam), E.Versie(versie), E.Bericht(
             E.Type("VRAAG"),
@@ -197,6 +219,15 @@ class MagdaClient:
         envelope = self.request(namespace, naam, versie, inhoud, referte=referte)
         referte = envelope.findtext(".//Vraag/Referte")
         return read_result(self.post(self.sign(envelope)), referte, convert)
+
+
+class ConnectorProfile(SignatureProfile):
+    """Signs as MAGDA's Java connector does; verifies answers as the strict profile does
+    (the service signs every answer with the strict profile, which WSS4J verifies)."""
+
+    def __init__(self, key_pem: bytes, cert_pem: bytes, server_cert_pem: bytes):
+        super().__init__(key_pem, cert_pem, server_cert_pem)
+        self._signer = ConnectorSigner(key_pem, cert_pem)
 
 
 def read_result(payload, referte: str, convert) -> r.Result:

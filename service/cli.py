@@ -84,6 +84,9 @@ def register(commands) -> None:
     from discimus_service import cli_operations    # audit, retention, faults
     cli_operations.register(commands)
 
+    from discimus_service import partners_cli
+    partners_cli.register(commands)
+
 
 def install_hint(extras: str = "server") -> str:
     """How to install an extra: there is no package index with the emulator on it."""

@@ -40,7 +40,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from discimus_client.errors import ConfigurationError
-from discimus_client.wsse.policy import STRICT, SecurityPolicy
+from discimus_client.wsse.policy import MAGDA_CONNECTOR, STRICT, ConnectorPolicy, SecurityPolicy
 
 __all__ = ["BRUSSELS", "ConfigurationError", "Settings", "configure", "non_defaults",
            "VARIABLES"]
@@ -61,6 +61,9 @@ class Settings:
     database_url: str = "sqlite:///var/discimus.sqlite"
     pki_dir: Path = Path("var/pki")
     security: SecurityPolicy = STRICT
+    # What partners who opted into the magda-connector profile may send; its freshness
+    # window is ``security``'s (docs/security.rst, "The magda-connector profile").
+    magda_connector: ConnectorPolicy = MAGDA_CONNECTOR
     business_date: dt.date | None = None
     sqlite_synchronous: str = "FULL"
     echo_enabled: bool = False

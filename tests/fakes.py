@@ -7,9 +7,11 @@ is what the real unit of work does with a transaction.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 
 from discimus_service.domain import consultations
+from discimus_service.domain.model import SecurityProfile
 from discimus_service.services import ports
 
 
@@ -241,6 +243,10 @@ class FakeSenders(ports.SenderRepository):
 
     def get(self, sender_id):
         return self.s.senders.get(sender_id)
+
+    def set_profile(self, sender_id, profile):
+        self.s.senders[sender_id] = dataclasses.replace(
+            self.s.senders[sender_id], security_profile=SecurityProfile(profile))
 
 
 class FakeMandates(ports.MandateRepository):

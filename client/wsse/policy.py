@@ -34,3 +34,40 @@ class SecurityPolicy:
 
 
 STRICT = SecurityPolicy()
+
+
+# -- the magda-connector profile -------------------------------------------------------
+STRICT_PROFILE = "strict"
+MAGDA_CONNECTOR_PROFILE = "magda-connector"
+PROFILES = (STRICT_PROFILE, MAGDA_CONNECTOR_PROFILE)
+
+
+@dataclass(frozen=True)
+class ConnectorPolicy:
+    """What MAGDA's own Java connector sends, and nothing more (docs/security.rst).
+
+    ``DocumentSigner`` in MAGDA-Mock's ``signing`` module (WSS4J ``WSSecSignature``):
+    ``setSignatureAlgorithm(RSA_SHA1)``, WSS4J's default SHA-1 digest, exclusive c14n,
+    the SOAP Body as the only part, ``BST_DIRECT_REFERENCE`` with
+    ``setUseSingleCertificate(false)`` (a ``PKIPathSecurity`` token), no Timestamp.
+    Freshness then comes from the verified Body's ``Context/Bericht/Tijdstip``, judged
+    with the :class:`SecurityPolicy`'s own window (``future_skew``, ``max_age``), and a
+    replay is a second message of the same sender with the same ``Afzender/Referte``.
+    Only partners whose sender record opts in are served with it; the defaults accept
+    exactly the connector's algorithms, so every weakening is a visible ``replace``.
+    """
+
+    name: str = MAGDA_CONNECTOR_PROFILE
+    # SHA-1: the connector hard-codes it (RSA_SHA1; WSS4J's default digest). Accepted
+    # only in this shape, only from partners who opted in; never from anyone else.
+    signature_algorithms: frozenset = frozenset({ns.RSA_SHA1})
+    digest_algorithms: frozenset = frozenset({ns.SHA1})
+    token_value_type: str = ns.X509_PKIPATH
+    max_path_certificates: int = 4     # the signer, then at most three issuers
+    min_rsa_bits: int = 2048
+    # Context/Bericht/Tijdstip is Brussels local time (MAGDA-Mock's MagdaRequest:
+    # LocalDateTime in Europe/Brussels, "HH:mm:ss.000").
+    tijdstip_zone: str = "Europe/Brussels"
+
+
+MAGDA_CONNECTOR = ConnectorPolicy()

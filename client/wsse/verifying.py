@@ -193,7 +193,7 @@ def _signed_info(signature, policy: SecurityPolicy):
     method = parts[1]
     if method.get("Algorithm") not in policy.signature_algorithms:
         raise UnsupportedAlgorithm(f"signature method {_short(method.get('Algorithm'))} "
-                                   "is not allowed; use RSA-SHA256 or ECDSA-SHA256 (WSS4J: "
+                                   "is not allowed in the strict profile; use RSA-SHA256 or ECDSA-SHA256 (WSS4J: "
                                    f"signatureAlgorithm={ns.RSA_SHA256}; WCF: "
                                    "defaultAlgorithmSuite=\"Basic256Sha256\")")
     if len(method):
@@ -237,7 +237,7 @@ def _check_reference(reference, policy: SecurityPolicy) -> None:
     _check_exclusive_c14n(transforms[0], "each Reference's transform")
     if parts[1].get("Algorithm") not in policy.digest_algorithms:
         raise UnsupportedAlgorithm(f"digest {_short(parts[1].get('Algorithm'))} is not "
-                                   "allowed; use SHA-256 (WSS4J: signatureDigestAlgorithm="
+                                   "allowed in the strict profile; use SHA-256 (WSS4J: signatureDigestAlgorithm="
                                    f"{ns.SHA256}; WCF: defaultAlgorithmSuite="
                                    "\"Basic256Sha256\")")
 

@@ -16,6 +16,18 @@ class SenderKind(str, enum.Enum):
     AGENCY = "agency"      # partner agency consulting through MAGDA
 
 
+class SecurityProfile(str, enum.Enum):
+    """The WS-Security profile a sender's messages are verified with (docs/security.rst).
+
+    ``strict`` is every sender's, always; a partner agency may opt into
+    ``magda-connector``, the shape MAGDA's own Java connector signs (RSA-SHA1, the Body
+    only, no Timestamp), and may then send either.
+    """
+
+    STRICT = "strict"
+    MAGDA_CONNECTOR = "magda-connector"
+
+
 class MessageType(str, enum.Enum):
     """Discimus message types (DOMAIN.md table); the value is the mandate key."""
 
@@ -139,6 +151,11 @@ class Sender:
     sender_id: str
     kind: SenderKind
     name: str
+    security_profile: SecurityProfile = SecurityProfile.STRICT
+
+    def accepts(self, profile: SecurityProfile) -> bool:
+        """Whether a message verified with ``profile`` may come from this sender."""
+        return profile is SecurityProfile.STRICT or profile is self.security_profile
 
 
 @dataclass(frozen=True)
@@ -174,3 +191,5 @@ class JournalEntry:
     answer_json: str               # the answer as given, replayed on an identical resend
     replay_key: str                # SHA-256 of canonical SignedInfo + signer fingerprint
     id: int | None = None
+    # The profile the message was verified with (SecurityProfile value).
+    security_profile: str = "strict"

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from discimus_service.domain.model import (
     Aanleiding, Address, Deregistration, Enrollment, Identification, JournalEntry,
-    Mandate, MessageType, Niveau, School, Sender, SenderKind, Sex,
+    Mandate, MessageType, Niveau, School, SecurityProfile, Sender, SenderKind, Sex,
 )
 from discimus_service.persistence import tables as t
 from discimus_service.services import ports
@@ -83,6 +83,8 @@ _SENDER_INSERT = insert(t.senders)
 _MANDATE_INSERT = insert(t.mandates)
 _SCHOOL_GET = select(t.schools).where(t.schools.c.institution_number == bindparam("inst"))
 _SENDER_GET = select(t.senders).where(t.senders.c.sender_id == bindparam("sender"))
+_SENDER_SET_PROFILE = (update(t.senders).where(t.senders.c.sender_id == bindparam("sender"))
+                       .values(security_profile=bindparam("profile")))
 _MANDATES_FIND = (select(t.mandates).where(
     t.mandates.c.sender_id == bindparam("sender"),
     t.mandates.c.institution_number == bindparam("inst"),
@@ -251,12 +253,18 @@ class SqlSenders(ports.SenderRepository):
         self._c = connection
 
     def add(self, sender: Sender) -> None:
-        _write(self._c, _SENDER_INSERT, dict(sender_id=sender.sender_id,
-                                                kind=sender.kind.value, name=sender.name))
+        _write(self._c, _SENDER_INSERT, dict(
+            sender_id=sender.sender_id, kind=sender.kind.value, name=sender.name,
+            security_profile=sender.security_profile.value))
 
     def get(self, sender_id):
         r = self._c.execute(_SENDER_GET, {"sender": sender_id}).first()
-        return Sender(r.sender_id, SenderKind(r.kind), r.name) if r else None
+        return Sender(r.sender_id, SenderKind(r.kind), r.name,
+                      SecurityProfile(r.security_profile)) if r else None
+
+    def set_profile(self, sender_id, profile):
+        self._c.execute(_SENDER_SET_PROFILE, {"sender": sender_id,
+                                              "profile": SecurityProfile(profile).value})
 
 
 class SqlMandates(ports.MandateRepository):
@@ -288,7 +296,7 @@ class SqlJournal(ports.JournalRepository):
             raw_message=entry.raw_message,
             question_digest=entry.question_digest, verdict=entry.verdict,
             codes=entry.codes, answer_json=entry.answer_json,
-            replay_key=entry.replay_key))
+            replay_key=entry.replay_key, security_profile=entry.security_profile))
 
     def find(self, sender_id, referte):
         r = self._c.execute(_JOURNAL_FIND, {"sender": sender_id, "referte": referte}).first()
@@ -298,7 +306,8 @@ class SqlJournal(ports.JournalRepository):
             sender_id=r.sender_id, referte=r.referte, operation=r.operation,
             received_at=_utc(r.received_at), raw_message=bytes(r.raw_message),
             question_digest=r.question_digest, verdict=r.verdict, codes=r.codes,
-            answer_json=r.answer_json, replay_key=r.replay_key, id=r.id)
+            answer_json=r.answer_json, replay_key=r.replay_key, id=r.id,
+            security_profile=r.security_profile)
 
     def add_replay_key(self, replay_key, sender_id, received_at):
         _write(self._c, _REPLAY_KEY_INSERT, dict(

@@ -36,6 +36,8 @@ senders = Table(
     Column("sender_id", String(64), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("name", String(200), nullable=False),
+    # migration 0013: the WS-Security profile; strict unless a partner opted in.
+    Column("security_profile", String(24), nullable=False, server_default="strict"),
 )
 
 mandates = Table(
@@ -99,6 +101,8 @@ journal = Table(
     Column("codes", String(200), nullable=False),
     Column("answer_json", Text, nullable=False),
     Column("replay_key", String(64), nullable=False),
+    # migration 0013: the profile the message was verified with.
+    Column("security_profile", String(24), nullable=False, server_default="strict"),
     # The idempotency key and the replay cache: unique, so concurrent duplicates on
     # different workers are settled by the database, in the business transaction.
     UniqueConstraint("sender_id", "referte", name="uq_journal_sender_referte"),

@@ -12,7 +12,11 @@ what the school side delegates to spyne:
   service name in the header is accepted too; a missing header is still S116;
 - more Vragen than the schema allows is answered as MAGDA does, with 20110 in a
   Repliek, not as a schema fault (so that one Vraag is validated, the rest counted);
-- GET serves the service's WSDL (``?wsdl``) and no spyne is involved anywhere.
+- GET serves the service's WSDL (``?wsdl``) and no spyne is involved anywhere;
+- a message in the shape MAGDA's own Java connector signs (no Timestamp, an
+  X509PKIPathv1 token) is verified with the magda-connector profile
+  (``client/wsse/connector.py``) and served only to a partner whose sender record opts
+  into it; any other message with the strict profile, as on the school side.
 """
 from __future__ import annotations
 
@@ -25,11 +29,14 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from discimus_client.wsse import ns
-from discimus_client.wsse.errors import SchemaViolation, SecurityError
+from discimus_client.wsse.connector import ConnectorVerifier, is_connector_shape
+from discimus_client.wsse.errors import SchemaViolation, SecurityError, UnsupportedAlgorithm
 from discimus_service.security.faults import WrongSoapAction
 from discimus_service.security.middleware import RequestInfo, SecuredSoapApp, _clean
 from discimus_service.security.schema_check import BodySchema
+from discimus_service.security.trust import sender_id_of
 from discimus_service.soap.magda import envelope, schemas
+from discimus_service.domain.model import SecurityProfile, SenderKind
 from discimus_service.soap.magda.catalogue import MagdaService
 
 log = logging.getLogger("discimus.security")
@@ -82,6 +89,21 @@ class MagdaSoapApp(SecuredSoapApp):
         self._body_schema = MagdaSchemas(services_by_tag)
         self._handler = handler
         self._wsdl_of = wsdl           # (base_url) → WSDL bytes, for a service's own path
+        # The same freshness window as the Timestamp's (DISCIMUS_MAX_AGE_SECONDS, …).
+        self._connector_verifier = ConnectorVerifier(settings.security,
+                                                     settings.magda_connector)
+
+    def _authenticate(self, envelope, now):
+        """The strict profile, or the magda-connector one for a partner who opted in."""
+        if not is_connector_shape(envelope):
+            return super()._authenticate(envelope, now)
+        verified = self._connector_verifier.verify(envelope, now=now)
+        self._trust.validate(verified.certificate, at=now)
+        sender = self._senders.get(sender_id_of(verified.certificate))
+        profile = SecurityProfile.MAGDA_CONNECTOR
+        if not sender.accepts(profile):
+            raise UnsupportedAlgorithm(_not_opted_in(sender))
+        return verified, sender, profile.value
 
     def _wsdl(self, environ, start_response):
         if self._wsdl_of is None or environ.get("QUERY_STRING", "").lower() != "wsdl":
@@ -117,6 +139,19 @@ class MagdaSoapApp(SecuredSoapApp):
         except Exception:
             return self._internal_error(start_response, environ, now)
         return self._send(start_response, "200 OK", _SOAP.Envelope(_SOAP.Body(answer)), now)
+
+
+def _not_opted_in(sender) -> str:
+    """S130 for a connector-shaped message from a sender on the strict profile."""
+    told = (f"{sender.sender_id!r} is on the strict profile: RSA-SHA1 with SHA-1 digests "
+            "over the Body only, without a Timestamp, is MAGDA's connector shape, the "
+            "magda-connector profile")
+    if sender.kind is not SenderKind.AGENCY:
+        return told + ", which only partner agencies may opt into; sign Body and " \
+                      "Timestamp with RSA-SHA256"
+    return (told + ", which a partner's sender record opts into (security_profile "
+            f"magda-connector: `discimus partners profile {sender.sender_id} "
+            "magda-connector`); or sign Body and Timestamp with RSA-SHA256")
 
 
 def _base_url_of(environ) -> str:

@@ -68,6 +68,7 @@ class RequestInfo:
     received_at: dt.datetime
     today: dt.date
     uow_factory: Callable[[], UnitOfWork]
+    profile: str = "strict"          # the profile the message was verified with
 
 
 class SecuredSoapApp:
@@ -138,17 +139,25 @@ class SecuredSoapApp:
                 f"the Body holds {etree.QName(envelope.payload).localname[:60]!r}, "
                 "which is no operation of this service; see its WSDL")
         self._check_soap_action(environ, envelope.payload.tag)
-        verified = self._verifier.verify(envelope, now=now)
-        self._trust.validate(verified.certificate, at=now)
-        sender = self._senders.get(sender_id_of(verified.certificate))
+        verified, sender, profile = self._authenticate(envelope, now)
         # The element the signature covered, from the parse of the bytes as sent: its
         # errors carry the sender's line numbers (spyne would see a re-serialised copy).
         self._body_schema.check(verified.payload)
         request = RequestInfo(sender=sender, raw_message=raw,
                               replay_key=verified.replay_key, received_at=now,
                               today=self._settings.today(now),
-                              uow_factory=self._uow_factory)
+                              uow_factory=self._uow_factory, profile=profile)
         return raw, verified.body, request
+
+    def _authenticate(self, envelope, now: dt.datetime):
+        """Signature, certificate and sender: (verified message, sender, profile name).
+
+        The school side has one profile, the strict one; the MAGDA side adds the
+        magda-connector profile for partners who opted in (``magda_middleware``).
+        """
+        verified = self._verifier.verify(envelope, now=now)
+        self._trust.validate(verified.certificate, at=now)
+        return verified, self._senders.get(sender_id_of(verified.certificate)), "strict"
 
     def _check_soap_action(self, environ, operation: str) -> None:
         """The SOAPAction must name the operation in the Body, as the WSDL declares it.

@@ -55,6 +55,7 @@ class Receipt:
     replay_key: str
     received_at: dt.datetime
     today: dt.date          # the business date (settable for testers, see Settings)
+    profile: str = "strict"  # the WS-Security profile the message was verified with
 
     @classmethod
     def of(cls, request, *, afzender: str, referte: str, operation: str) -> "Receipt":
@@ -63,7 +64,7 @@ class Receipt:
         return cls(sender=request.sender, afzender=afzender, referte=referte,
                    operation=operation, raw_message=request.raw_message,
                    replay_key=request.replay_key, received_at=request.received_at,
-                   today=request.today)
+                   today=request.today, profile=request.profile)
 
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
@@ -199,6 +200,7 @@ def _journal(uow: UnitOfWork, receipt: Receipt, digest: str, answer: Answer) -> 
         codes=",".join(str(i.code) for i in answer.issues),
         answer_json=answer.to_json(),
         replay_key=receipt.replay_key,
+        security_profile=receipt.profile,
     ))
 
 

@@ -194,6 +194,10 @@ class SenderRepository(abc.ABC):
     @abc.abstractmethod
     def get(self, sender_id: str) -> Sender | None: ...
 
+    @abc.abstractmethod
+    def set_profile(self, sender_id: str, profile: str) -> None:
+        """Set the sender's WS-Security profile (a ``SecurityProfile`` value)."""
+
 
 class MandateRepository(abc.ABC):
     @abc.abstractmethod

@@ -67,3 +67,18 @@ def test_pki_init_server_key_replaces_only_the_server_key_and_says_so(tmp_path):
     assert {name: (tmp_path / "pki" / name).read_bytes() for name in kept} == kept
     again = discimus("pki", "init", env=env)          # no option: the EC key is kept
     assert "ECDSA-SHA256" in again.stdout and "NEW" not in again.stderr
+
+
+def test_partners_profile_shows_sets_and_refuses_vendors(tmp_path):
+    env = {"DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
+    assert discimus("fixtures", "load", "--students", "10", env=env).returncode == 0
+    shown = discimus("partners", "profile", "clb", env=env)
+    assert (shown.returncode, shown.stdout) == (0, "clb: strict\n"), shown.stderr
+    opted = discimus("partners", "profile", "clb", "magda-connector", env=env)
+    assert (opted.returncode, opted.stdout) == (0, "clb: magda-connector\n"), opted.stderr
+    assert discimus("partners", "profile", "clb", env=env).stdout == "clb: magda-connector\n"
+    vendor = discimus("partners", "profile", "informat", "magda-connector", env=env)
+    assert vendor.returncode == 3 and "only partner agencies" in vendor.stderr
+    unknown = discimus("partners", "profile", "nobody", env=env)
+    assert unknown.returncode == 3 and "no sender 'nobody'" in unknown.stderr
+    assert discimus("partners", "profile", "clb", "lenient", env=env).returncode == 3

@@ -39,6 +39,9 @@ class Attack:
     # The operation of the ``before`` messages when it is not ``operation`` (they are
     # posted to /inschrijving), e.g. an enrollment before an absence.
     before_operation: str | None = None
+    # Where the ``before`` messages go, with the attack's own headers, when it is not
+    # /inschrijving (a MAGDA original goes to the MAGDA path).
+    before_path: str | None = None
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Kit:
     revoke: Callable[[bytes], None]       # revoke a certificate (PEM) in the server's CRL
     issue: Callable[..., tuple[bytes, bytes]]      # pki.issue_certificate on the dev CA
     headers: Callable[[str], dict]        # the HTTP headers a client sends for an operation
+    ca_pem: Callable[[], bytes] | None = None     # the emulator CA's certificate (PEM)
 
 
 def _root(data: bytes):
@@ -615,5 +619,5 @@ def sub_path(kit):
 # More recipes live beside this module; importing it registers them in RECIPES.
 from tests.security import (  # noqa: E402,F401
     absence_recipes, certificate_recipes, characteristics_recipes, class_recipes,
-    profile_recipes, record_recipes,
+    connector_recipes, profile_recipes, record_recipes,
 )

@@ -18,8 +18,9 @@ NOW = dt.datetime(2026, 9, 3, 8, tzinfo=dt.timezone.utc)
 
 def payload(referte):
     from discimus_client.magda import MagdaClient, _criteria
+    # Only the unsigned request is needed: no keys, no session.
     client = MagdaClient.__new__(MagdaClient)
-    client.identification, client.capacity = URI, "1300"
+    client.identification, client.capacity, client.profile = URI, "1300", "strict"
     envelope = client.request(SERVICE.namespace, SERVICE.naam, SERVICE.versie,
                               _criteria(INSZ, dt.date(2025, 9, 1), dt.date(2026, 8, 31)),
                               referte=referte)
