@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.boarding import BoardingEnrollment
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
@@ -83,6 +84,30 @@ class AbsenceRepository(abc.ABC):
              after: tuple[dt.date, int] | None, limit: int) -> list[Absence]:
         """At most ``limit`` of the school's half days ordered by (date, id), those
         after the (date, id) ``after``, optionally of one student and within dates."""
+
+
+class BoardingRepository(abc.ABC):
+    """Stays of boarders at boarding schools (message type 7), keyed by boarding school,
+    stamnummer and start date."""
+
+    @abc.abstractmethod
+    def add(self, stay: BoardingEnrollment) -> None:
+        """Insert a new stay (its ``id`` is set) or update a stored one."""
+
+    @abc.abstractmethod
+    def get(self, institution_number: str, stamnummer: str,
+            start_date: dt.date) -> BoardingEnrollment | None: ...
+
+    @abc.abstractmethod
+    def of_boarder(self, institution_number: str, stamnummer: str,
+                   insz: str | None) -> list[BoardingEnrollment]:
+        """The boarding school's stays of the boarder with this stamnummer or INSZ."""
+
+    @abc.abstractmethod
+    def starting_in(self, institution_number: str, first: dt.date, last: dt.date, *,
+                    stamnummer: str | None = None) -> list[BoardingEnrollment]:
+        """The boarding school's stays starting from ``first`` to ``last``, by start
+        date and stamnummer; of one boarder when given."""
 
 
 class SchoolRepository(abc.ABC):
@@ -189,6 +214,7 @@ class UnitOfWork(abc.ABC):
     journal: JournalRepository
     partners: PartnerRepository
     interests: InterestRepository
+    boarding: BoardingRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self
