@@ -270,7 +270,7 @@ class BoardingEnrollmentEndedError(DomainError):
 
 
 class NotABoardingSchoolError(AuthorisationError):
-    """Message type 7 is sent and consulted only by boarding schools (answered as 40006)."""
+    """Message type 7 is sent and consulted only by boarding schools (internaten)."""
 
     code = 40501
 

@@ -38,6 +38,9 @@ EXPECTED_OPERATIONS = {
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "internaat": {"RegistreerInternaatInschrijving", "CorrigeerInternaatInschrijving",
+                  "BeeindigInternaatInschrijving", "GeefInternaatInschrijvingen",
+                  "GeefSchoolInschrijvingenInternen"},
 }
 
 
