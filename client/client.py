@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, internaat_messages, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -57,6 +57,12 @@ class DiscimusClient:
         self._afwezigheid = self._zeep_afwezigheid.create_service(
             next(iter(self._zeep_afwezigheid.wsdl.bindings)),
             base_url.rstrip("/") + "/afwezigheid")
+        # Message type 7 too (boarding schools).
+        self._zeep_internaat = zeep.Client(str(wsdl_path("internaat")), wsse=self.wsse,
+                                           settings=settings, transport=transport)
+        self._internaat = self._zeep_internaat.create_service(
+            next(iter(self._zeep_internaat.wsdl.bindings)),
+            base_url.rstrip("/") + "/internaat")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -148,6 +154,50 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    # -- message type 7 ------------------------------------------------------------------
+    def register_boarding(self, student: r.Student, stay: r.BoardingData, *,
+                          referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """Register a boarder's stay at a boarding school (within one school year)."""
+        return self._call("RegistreerInternaatInschrijving",
+                          internaat_messages.stay_inhoud(student, stay), referte,
+                          internaat_messages.stay_answer, self._internaat)
+
+    def correct_boarding(self, student: r.Student, stay: r.BoardingData, *,
+                         referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """Correct a stay, found by boarding school, stamnummer and start date; every
+        other field is replaced (an end date left out runs the stay to the year's end)."""
+        return self._call("CorrigeerInternaatInschrijving",
+                          internaat_messages.stay_inhoud(student, stay), referte,
+                          internaat_messages.stay_answer, self._internaat)
+
+    def end_boarding(self, institution_number: str, stamnummer: str,
+                     start_date: dt.date, end_date: dt.date, *,
+                     referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """End a running stay on ``end_date`` (its last day)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "BeginDatum": start_date, "EindDatum": end_date}
+        return self._call("BeeindigInternaatInschrijving", inhoud, referte,
+                          internaat_messages.stay_answer, self._internaat)
+
+    def boarding_enrollments(self, institution_number: str, *,
+                             school_year: int | None = None,
+                             stamnummer: str | None = None, referte: str | None = None
+                             ) -> r.Result[list[r.BoardingInfo]]:
+        """The boarding school's own stays of a school year (default: the current one)."""
+        inhoud = {"Instellingsnummer": institution_number, "Schooljaar": school_year,
+                  "Stamnummer": stamnummer}
+        return self._call("GeefInternaatInschrijvingen", inhoud, referte,
+                          internaat_messages.list_answer, self._internaat)
+
+    def boarders_schools(self, institution_number: str, *,
+                         school_year: int | None = None, stamnummer: str | None = None,
+                         referte: str | None = None) -> r.Result[list[r.BoarderSchools]]:
+        """Where the boarding school's boarders of a school year go to school."""
+        inhoud = {"Instellingsnummer": institution_number, "Schooljaar": school_year,
+                  "Stamnummer": stamnummer}
+        return self._call("GeefSchoolInschrijvingenInternen", inhoud, referte,
+                          internaat_messages.schools_answer, self._internaat)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -186,6 +236,8 @@ class DiscimusClient:
         """The zeep client and service proxy whose contract has ``operation``."""
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
+        if operation in internaat_messages.OPERATIONS:
+            return self._zeep_internaat, self._internaat
         return self._zeep, self._inschrijving
 
     def _verzoek(self, inhoud: dict, referte: str | None) -> dict:
