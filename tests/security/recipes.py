@@ -614,3 +614,4 @@ def sub_path(kit):
 
 # More recipes live beside this module; importing it registers them in RECIPES.
 from tests.security import absence_recipes, profile_recipes  # noqa: E402,F401
+from tests.security import boarding_recipes  # noqa: E402,F401
