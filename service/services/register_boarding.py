@@ -21,12 +21,14 @@ def register_boarding(uow: UnitOfWork, receipt: Receipt, q: BoardingQuestion) ->
     :raises BoardingEnrollmentConflictError: this stay exists, or another overlaps.
     """
     require_boarding_school(uow, receipt, q.institution_number)
-    stay = check_stay(uow, stay_of(q, receipt.sender.sender_id), today=receipt.today)
-    if uow.boarding.get(stay.institution_number, stay.stamnummer, stay.start_date):
+    # The same stay again says so before the overlap check would (a sharper advice).
+    stamnummer = (q.identification.stamnummer or "").strip()
+    if uow.boarding.get(q.institution_number, stamnummer, q.start_date):
         raise BoardingEnrollmentConflictError(
-            f"a boarding enrollment of stamnummer {stay.stamnummer} starting "
-            f"{stay.start_date} already exists at {stay.institution_number}; use "
+            f"a boarding enrollment of stamnummer {stamnummer} starting {q.start_date} "
+            f"already exists at {q.institution_number}; use "
             "CorrigeerInternaatInschrijving to change it", field="BeginDatum")
+    stay = check_stay(uow, stay_of(q, receipt.sender.sender_id), today=receipt.today)
     uow.boarding.add(stay)
     notice = school_notice(uow, stay)
     return Answer(view_of(stay), (Issue.of(notice),) if notice else ())

@@ -136,10 +136,12 @@ def test_the_same_stay_twice_is_a_conflict(db):
     run(db, register_boarding, boarding_question())
     answer = run(db, register_boarding, boarding_question())
     assert codes(answer) == [BoardingEnrollmentConflictError.code]
+    assert "already exists" in answer.issues[0].diagnose
     assert "CorrigeerInternaatInschrijving" in answer.issues[0].diagnose
     overlapping = run(db, register_boarding,
                       boarding_question(start_date=dt.date(2026, 10, 1)))
     assert codes(overlapping) == [BoardingEnrollmentConflictError.code]
+    assert "overlaps from 2026-10-01" in overlapping.issues[0].diagnose
 
 
 def test_a_correction_replaces_the_stay_and_keeps_its_number(db):
