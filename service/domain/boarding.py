@@ -99,8 +99,8 @@ def _check_period(start: dt.date, end: dt.date | None) -> None:
     if year < PARTICIPATION_FROM:
         raise BoardingNotParticipatingError(
             f"the stay starts on {start}, in school year {_year_name(year)}; boarding "
-            f"schools exchange enrollments through Discimus from {_year_name(PARTICIPATION_FROM)} "
-            "on", field="BeginDatum")
+            "schools exchange enrollments through Discimus from "
+            f"{_year_name(PARTICIPATION_FROM)} on", field="BeginDatum")
     if end is None:
         return
     if end < start:

@@ -32,7 +32,8 @@ from discimus_service.soap.identification_types import identification_of
 from discimus_service.soap.internaat_types import (
     BeeindigInternaatInschrijvingVraagInhoudType,
     GeefInternaatInschrijvingenAntwoordInhoudType,
-    GeefSchoolInschrijvingenInternenAntwoordInhoudType, InternaatInschrijvingAntwoordInhoudType,
+    GeefSchoolInschrijvingenInternenAntwoordInhoudType,
+    InternaatInschrijvingAntwoordInhoudType,
     InternaatInschrijvingResultaatType, InternaatInschrijvingVraagInhoudType,
     InternaatVraagInhoudType, InternSchoolType, PeriodeType, SchoolInschrijvingType,
 )
