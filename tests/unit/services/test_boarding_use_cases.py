@@ -132,6 +132,23 @@ def test_the_package_needs_a_mandate_for_message_type_7(db):
     assert codes(answer) == [AuthorisationError.code]
 
 
+def test_a_boarding_school_changes_package_like_a_school(db):
+    work = db.uow()
+    work.schools.add(School("099002", "Internaat Ter Duinen", Niveau.SECUNDAIR, "Brugge",
+                            kind=InstitutionKind.BOARDING))
+    work.mandates.add(Mandate("wisa", "099002", MessageType.INTERNATEN,
+                              dt.date(2020, 9, 1), dt.date(2026, 8, 31)))
+    work.mandates.add(Mandate("informat", "099002", MessageType.INTERNATEN,
+                              dt.date(2026, 9, 1)))
+    work.commit()
+    old = run(db, register_boarding, boarding_question(institution_number="099002"),
+              sender=f.OTHER_VENDOR)
+    assert codes(old) == [AuthorisationError.code]
+    assert "ended on 2026-08-31" in old.issues[0].diagnose
+    new = run(db, register_boarding, boarding_question(institution_number="099002"))
+    assert new.accepted
+
+
 def test_the_same_stay_twice_is_a_conflict(db):
     run(db, register_boarding, boarding_question())
     answer = run(db, register_boarding, boarding_question())
