@@ -138,6 +138,8 @@ def _add_client_commands(commands) -> None:
     commands_certificates.add_commands(sub, common)
     from discimus_client.commands_characteristics import add_commands as add_kenmerken
     add_kenmerken(sub, common)
+    from discimus_client.commands_boarding import add_commands as add_boarding_commands
+    add_boarding_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)

@@ -24,7 +24,7 @@ from zeep.transports import Transport
 
 from discimus_client import (
     absence_messages, certificate_messages, characteristics_messages as km, class_messages,
-    item_lists, record_messages as rm, results as r,
+    internaat_messages, item_lists, record_messages as rm, results as r,
 )
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
@@ -368,6 +368,50 @@ class DiscimusClient:
         return self._call("GeefGeregistreerdeLeerlingenkenmerken", inhoud, referte,
                           km.declarations_answer, self._contract("leerlingenkenmerken"))
 
+    # -- message type 7 ------------------------------------------------------------------
+    def register_boarding(self, student: r.Student, stay: r.BoardingData, *,
+                          referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """Register a boarder's stay at a boarding school (within one school year)."""
+        return self._call("RegistreerInternaatInschrijving",
+                          internaat_messages.stay_inhoud(student, stay), referte,
+                          internaat_messages.stay_answer, self._contract("internaat"))
+
+    def correct_boarding(self, student: r.Student, stay: r.BoardingData, *,
+                         referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """Correct a stay, found by boarding school, stamnummer and start date; every
+        other field is replaced (an end date left out runs the stay to the year's end)."""
+        return self._call("CorrigeerInternaatInschrijving",
+                          internaat_messages.stay_inhoud(student, stay), referte,
+                          internaat_messages.stay_answer, self._contract("internaat"))
+
+    def end_boarding(self, institution_number: str, stamnummer: str,
+                     start_date: dt.date, end_date: dt.date, *,
+                     referte: str | None = None) -> r.Result[r.BoardingInfo]:
+        """End a running stay on ``end_date`` (its last day)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "BeginDatum": start_date, "EindDatum": end_date}
+        return self._call("BeeindigInternaatInschrijving", inhoud, referte,
+                          internaat_messages.stay_answer, self._contract("internaat"))
+
+    def boarding_enrollments(self, institution_number: str, *,
+                             school_year: int | None = None,
+                             stamnummer: str | None = None, referte: str | None = None
+                             ) -> r.Result[list[r.BoardingInfo]]:
+        """The boarding school's own stays of a school year (default: the current one)."""
+        inhoud = {"Instellingsnummer": institution_number, "Schooljaar": school_year,
+                  "Stamnummer": stamnummer}
+        return self._call("GeefInternaatInschrijvingen", inhoud, referte,
+                          internaat_messages.list_answer, self._contract("internaat"))
+
+    def boarders_schools(self, institution_number: str, *,
+                         school_year: int | None = None, stamnummer: str | None = None,
+                         referte: str | None = None) -> r.Result[list[r.BoarderSchools]]:
+        """Where the boarding school's boarders of a school year go to school."""
+        inhoud = {"Instellingsnummer": institution_number, "Schooljaar": school_year,
+                  "Stamnummer": stamnummer}
+        return self._call("GeefSchoolInschrijvingenInternen", inhoud, referte,
+                          internaat_messages.schools_answer, self._contract("internaat"))
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:
@@ -423,6 +467,9 @@ class DiscimusClient:
             return proxy._client, proxy
         if operation in km.OPERATIONS:
             proxy = self._contract("leerlingenkenmerken")
+            return proxy._client, proxy
+        if operation in internaat_messages.OPERATIONS:
+            proxy = self._contract("internaat")
             return proxy._client, proxy
         return self._zeep, self._inschrijving
 

@@ -60,6 +60,26 @@ class HalfDayAbsence:
 
 # -- out -------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class BoardingData:
+    """A boarder's stay at a boarding school (message type 7), going in.
+
+    ``agreement_framework`` and ``support_plan`` (afsprakenkader, ondersteuningsplan)
+    are required from school year 2024-2025 on and refused before; ``school_number``
+    only for a European or recognised non-funded school.
+    """
+
+    institution_number: str         # the boarding school
+    establishment: str              # vestigingsplaats
+    start_date: dt.date
+    end_date: dt.date | None = None
+    itinerant_parents: bool = False
+    school_number: str | None = None
+    agreement_framework: bool | None = None
+    support_plan: bool | None = None
+
+
+# -- out -------------------------------------------------------------------------------
+@dataclass(frozen=True)
 class Uitzondering:
     """One MAGDA Uitzondering, typed: ``code`` is the stable number (see README)."""
 
@@ -176,6 +196,53 @@ class RecordProcessed:
     institution_number: str
     outcome: str
     record: Measure | SupportedStudent | Refusal
+
+
+@dataclass(frozen=True)
+class BoardingInfo:
+    """A stay as Discimus holds it (message type 7)."""
+
+    discimus_referte: int
+    institution_number: str
+    stamnummer: str
+    insz: str | None
+    last_name: str
+    first_name: str
+    establishment: str
+    school_year: int                # the starting year: 2025 is 2025-2026
+    start_date: dt.date
+    end_date: dt.date | None
+    itinerant_parents: bool
+    school_number: str | None
+    agreement_framework: bool | None
+    support_plan: bool | None
+
+
+@dataclass(frozen=True)
+class SchoolEnrollment:
+    """Where a boarder goes to school: a school's enrollment (message type 1)."""
+
+    institution_number: str
+    institution_name: str | None
+    administrative_group: str
+    start_date: dt.date
+    end_date: dt.date | None
+    kind_of_education: str          # SoortOnderwijs: 1 ordinary, 2 special needs
+
+
+@dataclass(frozen=True)
+class BoarderSchools:
+    """One stay and the school enrollments that share a day with it."""
+
+    stamnummer: str
+    insz: str | None
+    last_name: str
+    first_name: str
+    start_date: dt.date
+    end_date: dt.date | None
+    school_number: str | None
+    school_name: str | None
+    schools: list[SchoolEnrollment]
 
 
 @dataclass(frozen=True)

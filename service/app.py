@@ -22,8 +22,8 @@ from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
 from discimus_service.soap import (
-    afwezigheid, echo, inschrijving, klasinformatie, leerlingenkenmerken, ondersteuning,
-    studiebewijs, tucht, weigering,
+    afwezigheid, echo, inschrijving, internaat, klasinformatie, leerlingenkenmerken,
+    ondersteuning, studiebewijs, tucht, weigering,
 )
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
@@ -39,6 +39,8 @@ SERVICES = {
                              leerlingenkenmerken.application),
     "/studiebewijs": ("Discimus message type 4: certificates obtained (studiebewijzen)",
                       studiebewijs.application),
+    "/internaat": ("Discimus message type 7: boarding-school enrollments",
+                   internaat.application),
     "/klasinformatie": ("Class information for LeerID (seed 003)",
                         klasinformatie.application),
     "/tucht": ("Discimus message type 5: disciplinary measures", tucht.application),

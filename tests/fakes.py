@@ -30,6 +30,7 @@ class _State:
         self.partners: dict[str, object] = {}
         self.authorisations: list = []
         self.interests: list = []
+        self.boarding: dict[int, object] = {}
         self.audit: list = []
         self.fault_rules: list = []
         self.directors: list = []
@@ -391,6 +392,35 @@ class FakeFaultRules(ports.FaultRuleRepository):
         return removed
 
 
+class FakeBoarding(ports.BoardingRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, stay):
+        if stay.id is None:
+            stay.id = next(self.ids)
+        self.s.boarding[stay.id] = copy.deepcopy(stay)
+
+    def get(self, institution_number, stamnummer, start_date):
+        return next((copy.deepcopy(b) for b in self.s.boarding.values()
+                     if (b.institution_number, b.stamnummer, b.start_date)
+                     == (institution_number, stamnummer, start_date)), None)
+
+    def of_boarder(self, institution_number, stamnummer, insz):
+        return sorted((copy.deepcopy(b) for b in self.s.boarding.values()
+                       if b.institution_number == institution_number
+                       and (b.stamnummer == stamnummer
+                            or (insz is not None and b.insz == insz))),
+                      key=lambda b: (b.start_date, b.id))
+
+    def starting_in(self, institution_number, first, last, *, stamnummer=None):
+        return sorted((copy.deepcopy(b) for b in self.s.boarding.values()
+                       if b.institution_number == institution_number
+                       and first <= b.start_date <= last
+                       and (stamnummer is None or b.stamnummer == stamnummer)),
+                      key=lambda b: (b.start_date, b.stamnummer))
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -426,6 +456,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.partners = FakePartners(self.state)
         self.interests = FakeInterests(self.state, self.db.ids)
         self.class_info = FakeClassInfo(self.state)
+        self.boarding = FakeBoarding(self.state, self.db.ids)
         self.audit = FakeAudit(self.state)
         self.fault_rules = FakeFaultRules(self.state, self.db.ids)
 
@@ -438,7 +469,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
                           _absence_keys, _record_keys, _certificate_keys,
-                          _declaration_keys)):
+                          _declaration_keys, _boarding_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -475,3 +506,8 @@ def _certificate_keys(state: _State) -> set:
 
 def _declaration_keys(state: _State) -> set:
     return {d.key for d in state.characteristics.values()}
+
+
+def _boarding_keys(state: _State) -> set:
+    return {(b.institution_number, b.stamnummer, b.start_date)
+            for b in state.boarding.values()}

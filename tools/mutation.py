@@ -76,6 +76,8 @@ TARGETS = {
         "discimus_service/domain/partners.py": [D + "test_partners_edges.py",
                                                 D + "test_partners.py"],
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
+        "discimus_service/domain/boarding.py": [D + "test_boarding_edges.py",
+                                                D + "test_boarding.py"],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
 }

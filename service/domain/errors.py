@@ -350,6 +350,65 @@ class SourceBusyError(DomainError):
     code = 30903
     magda_code = 99996
     magda_level = True
+# -- message type 7, boarding-school enrollments (internaten): codes x05xx ----------------
+class BoardingNotParticipatingError(ValidationError):
+    """Boarding schools exchange enrollments through Discimus from school year 2019-2020 on."""
+
+    code = 10501
+
+
+class BoardingPeriodSpansYearsError(ValidationError):
+    """A boarding enrollment's period lies within one school year (1 September - 31 August)."""
+
+    code = 10502
+
+
+class SupportFieldsTooEarlyError(ValidationError):
+    """Agreement framework and support plan are registered only from school year 2024-2025."""
+
+    code = 10503
+
+
+class SupportFieldsMissingError(ValidationError):
+    """From school year 2024-2025 the agreement framework and support plan are required."""
+
+    code = 10504
+
+
+class SchoolNumberNotAllowedError(ValidationError):
+    """A school number is sent only for a European or a recognised non-funded school."""
+
+    code = 10505
+
+
+class UnknownSchoolNumberError(NoDataError):
+    """No institution with this school number is known to Discimus."""
+
+    code = 30501
+
+
+class BoardingEnrollmentConflictError(DomainError):
+    """The boarder already has a boarding enrollment here over some of the same days."""
+
+    code = 30502
+
+
+class BoardingEnrollmentNotFoundError(NoDataError):
+    """No boarding enrollment with this boarding school, stamnummer and start date."""
+
+    code = 30503
+
+
+class BoardingEnrollmentEndedError(DomainError):
+    """The boarding enrollment already has an end date; correct it instead."""
+
+    code = 30504
+
+
+class NotABoardingSchoolError(AuthorisationError):
+    """Message type 7 is sent and consulted only by boarding schools (internaten)."""
+
+    code = 40501
 
 
 class Notice(Exception):
@@ -390,6 +449,12 @@ class LateAbsenceNotice(Notice):
     """Absences sent more than 7 calendar days after the half day; stored anyway."""
 
     code = 50004
+
+
+class BoarderSchoolUnknownNotice(Notice):
+    """Discimus finds no school enrollment of the boarder in the period; stored anyway."""
+
+    code = 50501
 
 
 class AbsenceReplacedNotice(Notice):

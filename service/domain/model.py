@@ -131,6 +131,20 @@ class Enrollment:
         return self.deregistration.end_date if self.deregistration else None
 
 
+class InstitutionKind(str, enum.Enum):
+    """What kind of institution a number belongs to (stored with the school).
+
+    Boarding schools send message type 7 (000 §8); a boarder's school number is sent
+    only for European schools and recognised non-funded schools, which send no
+    enrollments of their own.
+    """
+
+    SCHOOL = "school"                  # a funded school: sends message type 1
+    BOARDING = "internaat"             # an onderwijsinternaat: sends message type 7
+    EUROPEAN = "europese_school"       # a European school
+    NON_FUNDED = "niet_gefinancierd"   # recognised, not subsidisable / fundable
+
+
 @dataclass(frozen=True)
 class School:
     institution_number: str
@@ -138,6 +152,7 @@ class School:
     niveau: Niveau
     municipality: str = ""
     special_needs: bool = False    # buitengewoon onderwijs (MAGDA SoortOnderwijs 2)
+    kind: InstitutionKind = InstitutionKind.SCHOOL
 
 
 @dataclass(frozen=True)

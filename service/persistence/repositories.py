@@ -18,7 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.domain.model import (
-    Aanleiding, Address, Deregistration, Enrollment, Identification, JournalEntry,
+    Aanleiding, Address, Deregistration, Enrollment, Identification, InstitutionKind,
+    JournalEntry,
     Mandate, MessageType, Niveau, School, SecurityProfile, Sender, SenderKind, Sex,
 )
 from discimus_service.persistence import tables as t
@@ -240,12 +241,13 @@ class SqlSchools(ports.SchoolRepository):
         _write(self._c, _SCHOOL_INSERT, dict(
             institution_number=school.institution_number, name=school.name,
             niveau=int(school.niveau), municipality=school.municipality,
-            special_needs=school.special_needs))
+            special_needs=school.special_needs, kind=school.kind.value))
 
     def get(self, institution_number):
         r = self._c.execute(_SCHOOL_GET, {"inst": institution_number}).first()
         return School(r.institution_number, r.name, Niveau(r.niveau),
-                      r.municipality, bool(r.special_needs)) if r else None
+                      r.municipality, bool(r.special_needs),
+                      InstitutionKind(r.kind)) if r else None
 
 
 class SqlSenders(ports.SenderRepository):

@@ -29,6 +29,9 @@ schools = Table(
     Column("municipality", String(100), nullable=False, default=""),
     Column("special_needs", Boolean, nullable=False, default=False,
            server_default=false()),
+    # InstitutionKind (migration 0010): boarding schools send message type 7.
+    Column("kind", String(20), nullable=False, default="school",
+           server_default="school"),
 )
 
 senders = Table(
@@ -314,8 +317,44 @@ fault_rules = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Message type 7 (migration 0010): one row per stay of a boarder at a boarding school,
+# within one school year, with the boarder's identification as sent (flat, like an
+# enrollment). The natural key is unique; a boarding school's stays are read by start
+# date, a boarder's by stamnummer or INSZ.
+boarding_enrollments = Table(
+    "boarding_enrollments", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("establishment", String(40), nullable=False),
+    Column("start_date", Date, nullable=False),
+    Column("end_date", Date),
+    Column("itinerant_parents", Boolean, nullable=False),
+    Column("school_number", String(6)),
+    Column("agreement_framework", Boolean),
+    Column("support_plan", Boolean),
+    Column("sender_id", String(64), nullable=False),
+    Column("insz", String(11)),
+    Column("stamnummer", String(20), nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("nationality", String(5), nullable=False),
+    Column("street", String(200)),
+    Column("house_number", String(20)),
+    Column("box", String(20)),
+    Column("postcode", String(10)),
+    Column("municipality", String(100)),
+    Column("country", String(5), nullable=False),
+    UniqueConstraint("institution_number", "stamnummer", "start_date",
+                     name="uq_boarding_enrollments_natural_key"),
+    Index("ix_boarding_enrollments_school_start", "institution_number", "start_date"),
+    Index("ix_boarding_enrollments_school_insz", "institution_number", "insz"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
                       "class_assignments", "records", "certificates",
-                      "characteristics", "audit_log", "fault_rules")
+                      "characteristics", "audit_log", "fault_rules",
+                      "boarding_enrollments")

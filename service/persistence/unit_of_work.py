@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.persistence.absences import SqlAbsences
+from discimus_service.persistence.boarding import SqlBoarding
 from discimus_service.persistence.class_info import SqlClassInfo
 from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.characteristics import SqlCharacteristics
@@ -67,6 +68,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.partners = SqlPartners(c)
         self.interests = SqlInterests(c)
         self.class_info = SqlClassInfo(c)
+        self.boarding = SqlBoarding(c)
         self.audit = SqlAudit(c)
         self.fault_rules = SqlFaultRules(c)
         self.retention = SqlRetention(c)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.audit import AuditEntry, FaultRule
+from discimus_service.domain.boarding import BoardingEnrollment
 from discimus_service.domain.characteristics import Declaration
 from discimus_service.domain.class_info import (
     ClassAssignment, DirectorAssignment, SharingEvent,
@@ -177,6 +178,30 @@ class CharacteristicsRepository(abc.ABC):
              after: int | None, limit: int) -> list[Declaration]:
         """At most ``limit`` of the school's declarations in registration (id) order,
         those after the id ``after``, optionally of one student."""
+
+
+class BoardingRepository(abc.ABC):
+    """Stays of boarders at boarding schools (message type 7), keyed by boarding school,
+    stamnummer and start date."""
+
+    @abc.abstractmethod
+    def add(self, stay: BoardingEnrollment) -> None:
+        """Insert a new stay (its ``id`` is set) or update a stored one."""
+
+    @abc.abstractmethod
+    def get(self, institution_number: str, stamnummer: str,
+            start_date: dt.date) -> BoardingEnrollment | None: ...
+
+    @abc.abstractmethod
+    def of_boarder(self, institution_number: str, stamnummer: str,
+                   insz: str | None) -> list[BoardingEnrollment]:
+        """The boarding school's stays of the boarder with this stamnummer or INSZ."""
+
+    @abc.abstractmethod
+    def starting_in(self, institution_number: str, first: dt.date, last: dt.date, *,
+                    stamnummer: str | None = None) -> list[BoardingEnrollment]:
+        """The boarding school's stays starting from ``first`` to ``last``, by start
+        date and stamnummer; of one boarder when given."""
 
 
 class SchoolRepository(abc.ABC):
@@ -372,6 +397,7 @@ class UnitOfWork(abc.ABC):
     audit: AuditRepository
     fault_rules: FaultRuleRepository
     retention: RetentionRepository
+    boarding: BoardingRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

@@ -14,9 +14,7 @@ from __future__ import annotations
 from spyne import Application, ServiceBase
 from spyne.protocol.soap import Soap11
 
-from discimus_service.domain.model import (
-    Aanleiding, Address, Deregistration, Identification, Sex,
-)
+from discimus_service.domain.model import Aanleiding, Deregistration
 from discimus_service.services import views
 from discimus_service.services.consult_career import consult_career
 from discimus_service.services.consult_double_enrollments import consult_double_enrollments
@@ -25,6 +23,7 @@ from discimus_service.services.deregister_enrollment import deregister_enrollmen
 from discimus_service.services.register_enrollment import register_enrollment
 from discimus_service.soap.adapter import call
 from discimus_service.soap.generiek import repliek_type, verzoek_type
+from discimus_service.soap.identification_types import identification_of
 from discimus_service.soap.inschrijving_types import (
     DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
     DubbeleInschrijvingType, InschrijvingAntwoordInhoudType, InschrijvingResultaatType,
@@ -40,25 +39,9 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def enrollment_question(inhoud) -> views.EnrollmentQuestion:
-    lln, ins, adr = inhoud.Leerling, inhoud.Inschrijving, inhoud.Leerling.Adres
+    ins = inhoud.Inschrijving
     return views.EnrollmentQuestion(
-        identification=Identification(
-            insz=_blank_to_none(lln.INSZ),
-            stamnummer=lln.Stamnummer,
-            first_name=lln.Voornaam,
-            last_name=lln.Naam,
-            birth_date=lln.Geboortedatum,
-            sex=Sex(lln.Geslacht),
-            nationality=lln.Nationaliteit,
-            address=Address(
-                street=_blank_to_none(adr.Straat),
-                house_number=_blank_to_none(adr.Huisnummer),
-                box=_blank_to_none(adr.Busnummer),
-                postcode=_blank_to_none(adr.Postcode),
-                municipality=_blank_to_none(adr.Gemeente),
-                country=adr.Land,
-            ),
-        ),
+        identification=identification_of(inhoud.Leerling),
         institution_number=ins.Instellingsnummer,
         administrative_group=ins.AdministratieveGroep,
         establishment=_blank_to_none(ins.Vestigingsplaats),

@@ -10,11 +10,11 @@ from __future__ import annotations
 from spyne.model.complex import ComplexModel
 from spyne.model.primitive import Date, Integer, Unicode
 
-from discimus_service.domain.model import Aanleiding, Sex
+from discimus_service.domain.model import Aanleiding
 from discimus_service.soap.documented import (
     code_list, complex_type, field, list_type, simple_type,
 )
-from discimus_service.soap.generiek import NaamType
+from discimus_service.soap.identification_types import identification_types
 from discimus_service.soap.namespaces import INSCHRIJVING as NS
 from discimus_service.soap.shared_types import (
     instellingsnummer_type, stamnummer_type, vervolg_type,
@@ -23,22 +23,13 @@ from discimus_service.soap.shared_types import (
 # -- simple types ----------------------------------------------------------------------------
 InstellingsnummerType = instellingsnummer_type(NS)
 StamnummerType = stamnummer_type(NS)
-INSZType = simple_type(
-    "INSZType", NS, "National register or bis number (INSZ), 11 digits; the service "
-    "checks it (code 20002). Empty or absent while the student awaits a number.",
-    max_len=20)
-PersoonsnaamType = simple_type(
-    "PersoonsnaamType", NS, "A first name or family name, 1 to 120 characters.",
-    min_len=1, max_len=120)
-NISLandcodeType = simple_type(
-    "NISLandcodeType", NS, "NIS country code, five digits: 00150 Belgium, 00999 other "
-    "or unknown.", pattern=r"\d{5}")
-StraatType = simple_type("StraatType", NS, "Street name, at most 120 characters.",
-                         max_len=120)
-AdresnummerType = simple_type("AdresnummerType", NS, "A house or box number as written "
-                              "(e.g. 12A), at most 15 characters.", max_len=15)
-PostcodeType = simple_type("PostcodeType", NS, "Postcode, at most 10 characters; a "
-                           "Belgian one has four digits.", max_len=10)
+# The student's identification: shared with message type 7 (soap/identification_types.py).
+_ID = identification_types(NS)
+INSZType, PersoonsnaamType, NISLandcodeType = (_ID.INSZType, _ID.PersoonsnaamType,
+                                               _ID.NISLandcodeType)
+StraatType, AdresnummerType, PostcodeType = (_ID.StraatType, _ID.AdresnummerType,
+                                             _ID.PostcodeType)
+GeslachtType, AdresType, LeerlingType = _ID.GeslachtType, _ID.AdresType, _ID.LeerlingType
 AdministratieveGroepType = simple_type(
     "AdministratieveGroepType", NS, "The administrative group (class group) of the "
     "enrollment, 1 to 20 characters.", min_len=1, max_len=20)
@@ -52,11 +43,6 @@ SituatieNaUitschrijvingCodeType = simple_type(
     pattern=r"\d{1,2}")
 VervolgType = vervolg_type(NS)
 
-GeslachtType = code_list("GeslachtType", NS, "Sex as registered.", {
-    "M": "Male.",
-    "V": "Female (vrouwelijk).",
-    "X": "Neither M nor V is registered (X in the national register).",
-}, codes=Sex)
 AanleidingUitschrijvingCodeType = code_list(
     "AanleidingUitschrijvingCodeType", NS, "Reason of a de-registration, one capital "
     "letter (MAGDA's AanleidingUitschrijvingCodeType).", {
@@ -80,40 +66,6 @@ InschrijvingStatusType = code_list("InschrijvingStatusType", NS, "State of an "
 
 
 # -- question types ------------------------------------------------------------------------------
-@complex_type
-class AdresType(ComplexModel):
-    """The student's address; only Land is required (00999 when unknown)."""
-
-    __namespace__ = NS
-    _type_info = [
-        ("Straat", field(StraatType, "Street.", optional=True)),
-        ("Huisnummer", field(AdresnummerType, "House number.", optional=True)),
-        ("Busnummer", field(AdresnummerType, "Box number.", optional=True)),
-        ("Postcode", field(PostcodeType, "Postcode.", optional=True)),
-        ("Gemeente", field(NaamType, "Municipality.", optional=True)),
-        ("Land", field(NISLandcodeType, "Country.")),
-    ]
-
-
-@complex_type
-class LeerlingType(ComplexModel):
-    """Identification data of the student as the school has them."""
-
-    __namespace__ = NS
-    _type_info = [
-        ("INSZ", field(INSZType, "The student's INSZ; leave it out (or empty) while "
-                       "the student has none yet: AGODI supplies it later.",
-                       optional=True)),
-        ("Stamnummer", field(StamnummerType, "The school's student number.")),
-        ("Voornaam", field(PersoonsnaamType, "First name.")),
-        ("Naam", field(PersoonsnaamType, "Family name.")),
-        ("Geboortedatum", field(Date, "Date of birth.")),
-        ("Geslacht", field(GeslachtType, "Sex.")),
-        ("Nationaliteit", field(NISLandcodeType, "Nationality.")),
-        ("Adres", field(AdresType, "Address.")),
-    ]
-
-
 @complex_type
 class InschrijvingType(ComplexModel):
     """An enrollment in one administrative group of one institution."""

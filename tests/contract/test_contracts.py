@@ -52,6 +52,9 @@ EXPECTED_OPERATIONS = {
     "leerlingenkenmerken": {"RegistreerLeerlingenkenmerken", "AnnuleerLeerlingenkenmerken",
                             "GeefLeerlingenkenmerken", "GeefIndicatoren",
                             "GeefGeregistreerdeLeerlingenkenmerken"},
+    "internaat": {"RegistreerInternaatInschrijving", "CorrigeerInternaatInschrijving",
+                  "BeeindigInternaatInschrijving", "GeefInternaatInschrijvingen",
+                  "GeefSchoolInschrijvingenInternen"},
 }
 
 

@@ -14,7 +14,9 @@ import requests
 from lxml import etree
 
 from discimus_client.client import DiscimusClient
-from discimus_client.results import Address, EnrollmentData, Student
+from discimus_client import internaat_messages
+from discimus_client.results import Address, BoardingData, EnrollmentData, Student
+from discimus_fixtures.boarding import DEMO_BOARDING
 from discimus_fixtures.generator import DEMO_SECONDARY, insz_for
 from discimus_service.domain.model import Sex
 from discimus_service.persistence.database import make_engine, row_counts
@@ -26,6 +28,8 @@ _STUDENT = Student(insz=insz_for(dt.date(2012, 2, 2), Sex.M, 450), stamnummer="2
                    sex="M", address=Address("Markt", "1", "9000", "Gent"))
 _ENROLLMENT = DiscimusClient.enrollment_inhoud(
     _STUDENT, EnrollmentData(DEMO_SECONDARY, "1A", START, dt.date(2026, 8, 30)))
+_STAY = internaat_messages.stay_inhoud(_STUDENT, BoardingData(
+    DEMO_BOARDING, "Gent", START, agreement_framework=True, support_plan=True))
 OPERATIONS = {
     "RegistreerInschrijving": _ENROLLMENT,
     "CorrigeerInschrijving": _ENROLLMENT,
@@ -82,6 +86,13 @@ OPERATIONS = {
     "GeefIndicatoren": {"Instellingsnummer": DEMO_SECONDARY,
                         "Leerlingen": {"Leerling": [{"Stamnummer": "2600450"}]}},
     "GeefGeregistreerdeLeerlingenkenmerken": {"Instellingsnummer": DEMO_SECONDARY},
+    "RegistreerInternaatInschrijving": _STAY,
+    "CorrigeerInternaatInschrijving": _STAY,
+    "BeeindigInternaatInschrijving": {
+        "Instellingsnummer": DEMO_BOARDING, "Stamnummer": "2600450", "BeginDatum": START,
+        "EindDatum": START},
+    "GeefInternaatInschrijvingen": {"Instellingsnummer": DEMO_BOARDING},
+    "GeefSchoolInschrijvingenInternen": {"Instellingsnummer": DEMO_BOARDING},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
          "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
@@ -125,6 +136,7 @@ PATHS.update(dict.fromkeys(("RegistreerLeerlingenkenmerken", "AnnuleerLeerlingen
                           "GeefLeerlingenkenmerken", "GeefIndicatoren",
                           "GeefGeregistreerdeLeerlingenkenmerken"),
                            "/leerlingenkenmerken"))
+PATHS.update({name: "/internaat" for name in internaat_messages.OPERATIONS})
 
 
 def test_every_served_operation_is_attacked():
