@@ -16,7 +16,7 @@ from discimus_service.domain.model import Sex
 
 BIRTH = dt.date(2012, 1, 20)
 SEP1 = dt.date(2026, 9, 1)
-STUDENT = Student(insz=insz_for(BIRTH, Sex.V, 431), stamnummer="2600741",
+STUDENT = Student(insz=insz_for(BIRTH, Sex.V, 431), stamnummer="2600851",
                   first_name="Nele", last_name="Claes", birth_date=BIRTH, sex="V",
                   address=Address("Dorpsstraat", "3", "9050 01", "Gentbrugge"))
 BOARDER = Student(**{**STUDENT.__dict__, "stamnummer": "2600501"})
