@@ -148,6 +148,35 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    def running_counts(self, institution_number: str, *, stamnummer: str | None = None,
+                       school_year: int | None = None,
+                       referte: str | None = None) -> r.Result[r.SchoolYearCounts]:
+        """The school's students' problematic half days and sick notes without a
+        medical certificate this school year (or the previous one), at every school
+        they attended (the counts that carry over on a change of school)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year}
+        return self._call("GeefDoorlopendeTellingen", inhoud, referte,
+                          absence_messages.running_counts_answer, self._afwezigheid)
+
+    def problematic_limit(self, institution_number: str, *,
+                          referte: str | None = None) -> r.Result[r.ThirtyList]:
+        """The school's students at 30 problematic half days or more this school
+        year, counted across schools, with the day of the 30th."""
+        inhoud = {"Instellingsnummer": institution_number}
+        return self._call("GeefLeerlingenMet30Problematisch", inhoud, referte,
+                          absence_messages.thirty_answer, self._afwezigheid)
+
+    def nursery_attendance(self, institution_number: str, *,
+                           stamnummer: str | None = None, school_year: int | None = None,
+                           referte: str | None = None) -> r.Result[r.NurseryYear]:
+        """Half days of nursery attendance of a basic school's students in a school
+        year (default: the previous one), against the language-test threshold."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year}
+        return self._call("GeefKleuterparticipatie", inhoud, referte,
+                          absence_messages.nursery_answer, self._afwezigheid)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
                        referte: str | None = None) -> bytes:

@@ -117,6 +117,18 @@ class InvalidContinuationError(ValidationError):
     code = 10012
 
 
+class SickNoteNotIllnessError(ValidationError):
+    """ZonderMedischAttest (a parents' sick note) marks only an illness half day, code Z."""
+
+    code = 10700
+
+
+class SchoolYearNotAskableError(ValidationError):
+    """The school year asked for is not one this consultation answers for."""
+
+    code = 10701
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 
@@ -212,6 +224,12 @@ class OutsideRegisteredPeriodError(AuthorisationError):
     """The question's period is not covered by the partner's registration (answered as 40006)."""
 
     code = 40023
+
+
+class NotBasicEducationError(AuthorisationError):
+    """Nursery attendance is consulted only by a nursery or primary school."""
+
+    code = 40700
 
 
 class Notice(Exception):

@@ -37,7 +37,8 @@ EXPECTED_OPERATIONS = {
                      "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
                      "GeefSchoolloopbaan"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
-                    "GeefProblematischeAfwezigheden"},
+                    "GeefProblematischeAfwezigheden", "GeefDoorlopendeTellingen",
+                    "GeefLeerlingenMet30Problematisch", "GeefKleuterparticipatie"},
 }
 
 
