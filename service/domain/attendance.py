@@ -43,7 +43,8 @@ def sick_notes(half_days: Iterable[tuple[dt.date, HalfDay]], year: int) -> int:
     """
     order = {hd: i for i, hd in enumerate(school_half_days(year))}
     notes, previous = 0, None
-    for hd in sorted(set(half_days)):
+    # Morning before afternoon (sorting the enum's text would put NM first).
+    for hd in sorted(set(half_days), key=lambda hd: (hd[0], hd[1] is HalfDay.NM)):
         position = order.get(hd)
         if position is None or previous is None or position != previous + 1:
             notes += 1
