@@ -16,6 +16,8 @@ namespace (``namespaces.AFWEZIGHEID``). Operations:
   half days or more this school year, across schools
 - GeefKleuterparticipatie (consultation, issue 6): its students' half days of nursery
   attendance in a school year and the language-test threshold (004 §34)
+- GeefAfwezigheidsproblemen (quality feedback, issue 6): its half days its enrollment
+  data no longer carry
 
 Each method converts, calls one use case through :func:`adapter.call`, converts back.
 The documented contract types live in ``soap/afwezigheid_types.py``.
@@ -39,11 +41,13 @@ from discimus_service.services.register_absences import register_absences
 from discimus_service.services.absence_consult_views import (
     NurseryResult, RunningCountsResult,
 )
+from discimus_service.services.consult_absence_problems import consult_absence_problems
 from discimus_service.services.consult_nursery_attendance import (
     consult_nursery_attendance,
 )
 from discimus_service.services.consult_problematic_limit import consult_problematic_limit
 from discimus_service.services.consult_running_counts import consult_running_counts
+from discimus_service.services.quality_views import ProblemsView
 from discimus_service.soap import afwezigheid_consult as more
 from discimus_service.soap.adapter import call
 from discimus_service.soap.afwezigheid_types import (
@@ -204,6 +208,15 @@ class AfwezigheidService(ServiceBase):
                     repliek_type=more.KleuterRepliek, question_of=more.nursery_question,
                     use_case=consult_nursery_attendance, result_type=NurseryResult,
                     inhoud_of=more.nursery_inhoud)
+
+    @operation("GeefAfwezigheidsproblemen", more.SchoolVerzoek, more.ProblemenRepliek,
+               "List the asking school's half days of absence, this and the previous "
+               "school year, that its enrollment data no longer carry.")
+    def geef_afwezigheidsproblemen(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefAfwezigheidsproblemen",
+                    repliek_type=more.ProblemenRepliek, question_of=more.school_on_day,
+                    use_case=consult_absence_problems, result_type=ProblemsView,
+                    inhoud_of=more.absence_problems_inhoud)
 
 
 def application() -> Application:

@@ -12,11 +12,13 @@ from discimus_service.soap.afwezigheid_consult_types import (
     DoorlopendeTellingType, GeefDoorlopendeTellingenAntwoordInhoudType,
     GeefKleuterparticipatieAntwoordInhoudType,
     GeefLeerlingenMet30ProblematischAntwoordInhoudType,
-    GeefLeerlingenMet30ProblematischVraagInhoudType, KleuterparticipatieType,
+    AfwezigheidsprobleemType, GeefAfwezigheidsproblemenAntwoordInhoudType,
+    KleuterparticipatieType, SchoolVraagInhoudType,
     KleuterschoolType, LeerlingenInSchooljaarVraagInhoudType,
     LeerlingMet30ProblematischType, SchoolProblematischType,
     SchoolTellingType,
 )
+from discimus_service.services.quality_views import ProblemsView, SchoolOnDay
 from discimus_service.soap.generiek import repliek_type, verzoek_type
 from discimus_service.soap.namespaces import AFWEZIGHEID as NS
 
@@ -50,6 +52,17 @@ def problematic_limit_inhoud(v: RunningCountsResult):
 
 def school_question(inhoud) -> StudentsConsultation:
     return StudentsConsultation(inhoud.Instellingsnummer)
+
+
+def school_on_day(inhoud) -> SchoolOnDay:
+    return SchoolOnDay(inhoud.Instellingsnummer)
+
+
+def absence_problems_inhoud(v: ProblemsView):
+    return GeefAfwezigheidsproblemenAntwoordInhoudType(
+        Instellingsnummer=v.institution_number, Problemen=[AfwezigheidsprobleemType(
+            Soort=p.kind.value, Stamnummer=p.stamnummer, Omschrijving=p.detail,
+            BeginDatum=p.first, EindDatum=p.last) for p in v.problems])
 
 
 def _counts(inhoud_type, v: RunningCountsResult):
@@ -96,9 +109,11 @@ LeerlingenVerzoek = verzoek_type("LeerlingenInSchooljaar", NS,
 TellingenVerzoek = KleuterVerzoek = LeerlingenVerzoek
 TellingenRepliek = repliek_type("GeefDoorlopendeTellingen", NS,
                                 GeefDoorlopendeTellingenAntwoordInhoudType)
-DertigVerzoek = verzoek_type("GeefLeerlingenMet30Problematisch", NS,
-                             GeefLeerlingenMet30ProblematischVraagInhoudType)
+# One question shape (the school as a whole) for two operations.
+SchoolVerzoek = DertigVerzoek = verzoek_type("School", NS, SchoolVraagInhoudType)
 DertigRepliek = repliek_type("GeefLeerlingenMet30Problematisch", NS,
                              GeefLeerlingenMet30ProblematischAntwoordInhoudType)
 KleuterRepliek = repliek_type("GeefKleuterparticipatie", NS,
                               GeefKleuterparticipatieAntwoordInhoudType)
+ProblemenRepliek = repliek_type("GeefAfwezigheidsproblemen", NS,
+                                GeefAfwezigheidsproblemenAntwoordInhoudType)

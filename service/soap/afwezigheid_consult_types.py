@@ -9,6 +9,8 @@ types are that module's. Three operations:
   more this school year (000 §1.5)
 - GeefKleuterparticipatie: half days of nursery attendance and the language-test
   threshold (004 §34)
+- GeefAfwezigheidsproblemen: quality feedback, the school's half days its enrollment
+  data no longer carry (000 §1.5)
 """
 from __future__ import annotations
 
@@ -16,10 +18,13 @@ from spyne.model.complex import ComplexModel
 from spyne.model.primitive import Boolean, Date
 
 from discimus_service.domain import attendance
+from discimus_service.domain.quality import PROBLEM_MEANINGS, ProblemKind
 from discimus_service.soap.afwezigheid_types import (
     AantalType, INSZType, InstellingsnummerType, SchooljaarType, StamnummerType,
 )
-from discimus_service.soap.documented import complex_type, field, list_type
+from discimus_service.soap.documented import (
+    code_list, complex_type, field, list_type, simple_type,
+)
 from discimus_service.soap.namespaces import AFWEZIGHEID as NS
 
 _THRESHOLDS = " or ".join(f"{n} half days at age {age}" for age, n in sorted(
@@ -47,9 +52,9 @@ class LeerlingenInSchooljaarVraagInhoudType(ComplexModel):
 
 
 @complex_type
-class GeefLeerlingenMet30ProblematischVraagInhoudType(ComplexModel):
-    """GeefLeerlingenMet30Problematisch: which of the asking school's students enrolled
-    there today reached 30 problematic half days this school year."""
+class SchoolVraagInhoudType(ComplexModel):
+    """GeefLeerlingenMet30Problematisch and GeefAfwezigheidsproblemen: about the asking
+    school's own students and registrations as a whole."""
 
     __namespace__ = NS
     _type_info = [
@@ -250,3 +255,45 @@ class GeefKleuterparticipatieAntwoordInhoudType(ComplexModel):
     ]
 
 
+
+
+# -- quality feedback: absence problems ------------------------------------------------------
+_ABSENCE_PROBLEMS = (ProblemKind.ABSENCE_OUTSIDE_ENROLLMENT,
+                     ProblemKind.ABSENCE_CODE_INVALID)
+AfwezigheidsprobleemSoortType = code_list(
+    "AfwezigheidsprobleemSoortType", NS, "What kind of problem.",
+    {k.value: PROBLEM_MEANINGS[k] for k in _ABSENCE_PROBLEMS})
+OmschrijvingType = simple_type("OmschrijvingType", NS, "A plain-words description, at "
+                               "most 300 characters.", max_len=300)
+
+
+@complex_type
+class AfwezigheidsprobleemType(ComplexModel):
+    """Half days of one student and one code that the school's enrollment data no
+    longer carry."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Soort", field(AfwezigheidsprobleemSoortType, "What kind of problem.")),
+        ("Stamnummer", field(StamnummerType, "The student.")),
+        ("Omschrijving", field(OmschrijvingType, "How many half days, which code.")),
+        ("BeginDatum", field(Date, "The first of those half days.")),
+        ("EindDatum", field(Date, "The last of those half days.")),
+    ]
+
+
+AfwezigheidsproblemenType = list_type(
+    "AfwezigheidsproblemenType", NS, "By stamnummer and kind; empty when none.",
+    AfwezigheidsprobleemType, "Probleem", "One problem.")
+
+
+@complex_type
+class GeefAfwezigheidsproblemenAntwoordInhoudType(ComplexModel):
+    """The asking school's half days, this and the previous school year, that its
+    enrollment data no longer carry (000 §1.5: the inconsistency screen)."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Instellingsnummer", field(InstellingsnummerType, "The asking school.")),
+        ("Problemen", field(AfwezigheidsproblemenType, "The problems.")),
+    ]

@@ -35,10 +35,12 @@ def test_every_xsd_compiles(xsd):
 EXPECTED_OPERATIONS = {
     "inschrijving": {"RegistreerInschrijving", "CorrigeerInschrijving",
                      "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
-                     "GeefSchoolloopbaan"},
+                     "GeefSchoolloopbaan", "GeefIngeschrevenLeerlingen",
+                     "VergelijkLeerlingen", "GeefOpenProblemen"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden", "GeefDoorlopendeTellingen",
-                    "GeefLeerlingenMet30Problematisch", "GeefKleuterparticipatie"},
+                    "GeefLeerlingenMet30Problematisch", "GeefKleuterparticipatie",
+                    "GeefAfwezigheidsproblemen"},
 }
 
 
