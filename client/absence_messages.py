@@ -9,7 +9,7 @@ from discimus_client import results as r
 OPERATIONS = frozenset({"RegistreerAfwezigheden", "AnnuleerAfwezigheden",
                         "GeefAfwezigheden", "GeefProblematischeAfwezigheden",
                         "GeefDoorlopendeTellingen", "GeefLeerlingenMet30Problematisch",
-                        "GeefKleuterparticipatie"})
+                        "GeefKleuterparticipatie", "GeefAfwezigheidsproblemen"})
 
 
 def register_inhoud(institution_number: str, half_days: list[r.HalfDayAbsence]) -> dict:

@@ -129,6 +129,8 @@ def _add_client_commands(commands) -> None:
     # Message type 2 lives in its own module (one module per message type).
     from discimus_client.commands_absences import add_commands as add_absence_commands
     add_absence_commands(sub, common)
+    from discimus_client.commands_quality import add_commands as add_quality_commands
+    add_quality_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)

@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, quality_messages, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -176,6 +176,38 @@ class DiscimusClient:
                   "Schooljaar": school_year}
         return self._call("GeefKleuterparticipatie", inhoud, referte,
                           absence_messages.nursery_answer, self._afwezigheid)
+
+    def absence_problems(self, institution_number: str, *, referte: str | None = None
+                         ) -> r.Result[r.Problems]:
+        """The school's half days (this and last school year) its enrollment data no
+        longer carry: outside an enrollment, or with a code no longer allowed."""
+        return self._call("GeefAfwezigheidsproblemen",
+                          {"Instellingsnummer": institution_number}, referte,
+                          quality_messages.problems_answer, self._afwezigheid)
+
+    # -- quality feedback (message type 1) -----------------------------------------------
+    def enrolled_students(self, institution_number: str, *, on: dt.date | None = None,
+                          referte: str | None = None) -> r.Result[r.EnrolledStudents]:
+        """The students enrolled at the school on a day (default today)."""
+        return self._call("GeefIngeschrevenLeerlingen",
+                          {"Instellingsnummer": institution_number, "Datum": on},
+                          referte, quality_messages.enrolled_answer)
+
+    def compare_students(self, institution_number: str, students: list[r.ListedStudent],
+                         *, on: dt.date | None = None,
+                         referte: str | None = None) -> r.Result[r.Comparison]:
+        """Your list of students on a day held against Discimus: who is missing at
+        AGODI, who is unknown to you, which fields differ."""
+        return self._call("VergelijkLeerlingen",
+                          quality_messages.compare_inhoud(institution_number, students, on),
+                          referte, quality_messages.comparison_answer)
+
+    def open_problems(self, institution_number: str, *, referte: str | None = None
+                      ) -> r.Result[r.Problems]:
+        """Open problems of the school's current enrollments: double enrollments and
+        pending INSZ numbers."""
+        return self._call("GeefOpenProblemen", {"Instellingsnummer": institution_number},
+                          referte, quality_messages.problems_answer)
 
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,

@@ -1,10 +1,10 @@
-"""``discimus client absences counts | thirty | nursery``: the consultations of issue 6.
+"""``discimus client absences counts | nursery``: the consultations of issue 6.
 
 - ``counts``: the school's students' problematic half days (B) and sick notes without a
   medical certificate this school year, at every school they attended
   (GeefDoorlopendeTellingen: what carries over on a change of school).
-- ``thirty``: its students at 30 B half days or more this school year, with the day of
-  the 30th (GeefLeerlingenMet30Problematisch).
+(``discimus client quality thirty``, GeefLeerlingenMet30Problematisch, is rendered here
+too.)
 - ``nursery``: a basic school's students' half days of nursery attendance in a school
   year and the language-test threshold (GeefKleuterparticipatie).
 
@@ -16,7 +16,7 @@ from discimus_client import results as r
 
 
 def add_actions(actions, common) -> None:
-    """Add the three consultations under ``discimus client absences``."""
+    """Add the two consultations under ``discimus client absences``."""
     counts = actions.add_parser(
         "counts", help="problematic half days and sick notes without a medical "
         "certificate this school year, over every school attended "
@@ -27,11 +27,6 @@ def add_actions(actions, common) -> None:
                         help="the previous school year's starting year instead of the "
                         "current one")
     counts.set_defaults(run=_run_counts)
-    thirty = actions.add_parser(
-        "thirty", help="students at 30 problematic half days or more this school year "
-        "(GeefLeerlingenMet30Problematisch)")
-    common(thirty)
-    thirty.set_defaults(run=_run_thirty)
     nursery = actions.add_parser(
         "nursery", help="half days of nursery attendance and the language-test "
         "threshold (GeefKleuterparticipatie)")
@@ -48,12 +43,6 @@ def _run_counts(args) -> int:
     return _show(args, lambda c: c.running_counts(
         args.institution, stamnummer=args.stamnummer, school_year=args.school_year,
         referte=args.referte), render)
-
-
-def _run_thirty(args) -> int:
-    from discimus_client.cli import _show
-    return _show(args, lambda c: c.problematic_limit(args.institution,
-                                                     referte=args.referte), render)
 
 
 def _run_nursery(args) -> int:

@@ -210,6 +210,71 @@ class NurseryYear:
 
 
 @dataclass(frozen=True)
+class EnrolledStudent:
+    stamnummer: str
+    insz: str | None
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+    administrative_group: str
+    start_date: dt.date
+    end_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class EnrolledStudents:
+    institution_number: str
+    on: dt.date
+    students: list[EnrolledStudent]
+
+
+@dataclass(frozen=True)
+class ListedStudent:
+    """One student as your package has it, for VergelijkLeerlingen."""
+
+    stamnummer: str
+    insz: str | None
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+    administrative_group: str | None = None
+
+
+@dataclass(frozen=True)
+class Difference:
+    stamnummer: str
+    kind: str                       # ONTBREEKT_BIJ_AGODI, ONBEKEND_BIJ_SCHOOL, AFWIJKEND
+    field: str | None = None
+    at_school: str | None = None
+    at_agodi: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    institution_number: str
+    on: dt.date
+    compared: int
+    held: int
+    differences: list[Difference]
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    stamnummer: str
+    detail: str
+    first: dt.date | None
+    last: dt.date | None
+    other_institution_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Problems:
+    institution_number: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True)
 class Result(Generic[T]):
     """The answer to one question: its content (None when refused) and Uitzonderingen.
 
