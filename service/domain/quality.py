@@ -18,9 +18,10 @@ from discimus_service.domain.absence import Absence, check_code, enrollment_on
 from discimus_service.domain.errors import DomainError
 from discimus_service.domain.model import Enrollment, School
 
-# One comparison message holds a whole school; 3,000 students keep it under the 1 MB
-# message limit with room to spare (about 250 bytes a student).
-MAX_COMPARED_STUDENTS = 3000
+# A message may hold at most 10,000 elements (the hardened parser's cap, S102) and a
+# listed student takes up to 7; 1,500 students stay under it with the envelope and
+# cover most schools; a bigger one sends a list per administrative group.
+MAX_COMPARED_STUDENTS = 1500
 
 
 class DifferenceKind(str, enum.Enum):

@@ -25,7 +25,7 @@ def compare_students(uow: UnitOfWork, receipt: Receipt, q: ComparisonQuestion) -
     """The differences between the school's list and Discimus on the day.
 
     :raises AuthorisationError: no mandate for this school and message type 1.
-    :raises TooManyItemsError: more than 3,000 students in the list.
+    :raises TooManyItemsError: more than 1,500 students in the list.
     :raises InvalidStamnummerError: a stamnummer of the list is not valid.
     :raises DuplicateItemError: a stamnummer twice in the list.
     """

@@ -44,9 +44,21 @@ OPERATIONS = {
             "Datum": START, "Dagdeel": "VM"}]}},
     "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
     "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefDoorlopendeTellingen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefLeerlingenMet30Problematisch": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefKleuterparticipatie": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefAfwezigheidsproblemen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefIngeschrevenLeerlingen": {"Instellingsnummer": DEMO_SECONDARY},
+    "VergelijkLeerlingen": {"Instellingsnummer": DEMO_SECONDARY, "Leerlingen": {
+        "Leerling": [{"Stamnummer": "2600450", "Voornaam": "Mats", "Naam": "Claes",
+                      "Geboortedatum": dt.date(2012, 2, 2)}]}},
+    "GeefOpenProblemen": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
-         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid"}
+         "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
+         "GeefDoorlopendeTellingen": "/afwezigheid",
+         "GeefLeerlingenMet30Problematisch": "/afwezigheid",
+         "GeefKleuterparticipatie": "/afwezigheid", "GeefAfwezigheidsproblemen": "/afwezigheid"}
 
 
 def test_every_served_operation_is_attacked():
