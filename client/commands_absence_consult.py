@@ -67,12 +67,12 @@ def render(result: r.Result) -> str:
                      else []) + (["more than 4 sick notes"] if s.sick_notes_over_limit
                                  else [])
             lines.append(f"  stamnummer {s.stamnummer} (INSZ {s.insz or '-'}): "
-                         f"{s.problematic_half_days} B half days, {s.sick_notes} sick "
-                         "notes without certificate"
+                         f"{s.problematic_half_days} B half days, "
+                         f"{_notes(s.sick_notes)} without certificate"
                          + (f"  [{'; '.join(marks)}]" if marks else ""))
             for c in s.schools:
                 lines.append(f"      at {c.institution_number}: {c.problematic_half_days}"
-                             f" B, {c.sick_notes} sick notes")
+                             f" B, {_notes(c.sick_notes)}")
     elif isinstance(inhoud, r.ThirtyList):
         lines.append(f"  school {inhoud.institution_number}, students at 30 problematic "
                      f"half days or more in {_year(inhoud.school_year)}:")
@@ -102,6 +102,10 @@ def render(result: r.Result) -> str:
                 lines.append(f"      at {c.institution_number}: {c.present} of "
                              f"{c.school_half_days} present")
     return "\n".join(lines)
+
+
+def _notes(count: int) -> str:
+    return f"{count} sick note" + ("" if count == 1 else "s")
 
 
 def _year(year: int) -> str:

@@ -117,7 +117,7 @@ def test_the_cli_shows_counts_nursery_and_comparison(server, moved, tmp_path):
     done = discimus(server, "absences", "counts", "--as", "informat", "--institution",
                     DEMO_SECONDARY, "--stamnummer", moved)
     assert done.returncode == 0, done.stderr
-    assert f"stamnummer {moved}" in done.stdout and "2 B half days, 1 sick notes" \
+    assert f"stamnummer {moved}" in done.stdout and "2 B half days, 1 sick note " \
         in done.stdout
     done = discimus(server, "absences", "nursery", "--as", "informat", "--institution",
                     DEMO_PRIMARY, "--json")
