@@ -202,11 +202,12 @@ class DiscimusClient:
                           quality_messages.compare_inhoud(institution_number, students, on),
                           referte, quality_messages.comparison_answer)
 
-    def open_problems(self, institution_number: str, *, referte: str | None = None
-                      ) -> r.Result[r.Problems]:
-        """Open problems of the school's current enrollments: double enrollments and
-        pending INSZ numbers."""
-        return self._call("GeefOpenProblemen", {"Instellingsnummer": institution_number},
+    def open_problems(self, institution_number: str, *, on: dt.date | None = None,
+                      referte: str | None = None) -> r.Result[r.Problems]:
+        """Open problems of the school's enrollments running on the day (default
+        today) or later: double enrollments and pending INSZ numbers."""
+        return self._call("GeefOpenProblemen",
+                          {"Instellingsnummer": institution_number, "Datum": on},
                           referte, quality_messages.problems_answer)
 
     # -- for testers ---------------------------------------------------------------------

@@ -41,6 +41,8 @@ def add_commands(sub, common) -> None:
     problems = actions.add_parser("problems", help="open problems of the enrollments "
                                   "(GeefOpenProblemen)")
     common(problems)
+    problems.add_argument("--on", type=_date, help="enrollments running on this day or "
+                          "later (default today)")
     problems.set_defaults(run=_run_problems)
     absences = actions.add_parser("absences", help="half days the enrollments no longer "
                                   "carry (GeefAfwezigheidsproblemen)")
@@ -74,8 +76,8 @@ def _run_compare(args) -> int:
 
 def _run_problems(args) -> int:
     from discimus_client.cli import _show
-    return _show(args, lambda c: c.open_problems(args.institution, referte=args.referte),
-                 render)
+    return _show(args, lambda c: c.open_problems(args.institution, on=args.on,
+                                                 referte=args.referte), render)
 
 
 def _run_absences(args) -> int:

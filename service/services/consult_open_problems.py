@@ -18,7 +18,8 @@ from discimus_service.services.quality_views import ProblemsView, SchoolOnDay
 
 @read_only
 def consult_open_problems(uow: UnitOfWork, receipt: Receipt, q: SchoolOnDay) -> Answer:
-    """The open problems of the school's current and future enrollments.
+    """The open problems of the school's enrollments running on the day (default
+    today) or later.
 
     :raises AuthorisationError: no mandate for this school and message type 1.
     """
@@ -26,4 +27,5 @@ def consult_open_problems(uow: UnitOfWork, receipt: Receipt, q: SchoolOnDay) -> 
     own = uow.enrollments.at_institution(q.institution_number)
     others = uow.enrollments.for_students({e.insz for e in own if e.insz})
     return Answer(ProblemsView(q.institution_number,
-                               quality.enrollment_problems(own, others, receipt.today)))
+                               quality.enrollment_problems(own, others,
+                                                           q.on or receipt.today)))

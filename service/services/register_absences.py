@@ -87,7 +87,8 @@ def _store(uow, receipt, q, items) -> Answer:
                 corrections.append((position, item, old.code))
             uow.absences.update(dataclasses.replace(
                 old, code=item.code, student_id=item.student_id,
-                without_certificate=item.without_certificate, sender_id=receipt.sender.sender_id, received_on=receipt.today))
+                without_certificate=item.without_certificate,
+                sender_id=receipt.sender.sender_id, received_on=receipt.today))
     uow.absences.add_many(new)
     replaced = len(items) - len(new) - unchanged
     issues = _notices(items, corrections, receipt.today)

@@ -59,9 +59,10 @@ class SchoolOpDatumVraagInhoudType(ComplexModel):
     __namespace__ = NS
     _type_info = [
         ("Instellingsnummer", field(InstellingsnummerType, "The asking school.")),
-        ("Datum", field(Date, "GeefIngeschrevenLeerlingen: the day (any, past or "
-                        "future); GeefOpenProblemen: ignored, the problems are those "
-                        "open today. Absent: today.", optional=True)),
+        ("Datum", field(Date, "The day, past or future; absent: today. "
+                        "GeefIngeschrevenLeerlingen: the enrollments running that day; "
+                        "GeefOpenProblemen: the problems of the enrollments running "
+                        "that day or later.", optional=True)),
     ]
 
 
@@ -197,7 +198,8 @@ ProblemenType = list_type(
 
 @complex_type
 class GeefOpenProblemenAntwoordInhoudType(ComplexModel):
-    """The open problems of the school's current and future enrollments (000 §1.5)."""
+    """The open problems of the school's enrollments running on the day or later
+    (000 §1.5)."""
 
     __namespace__ = NS
     _type_info = [

@@ -97,6 +97,10 @@ def test_open_problems_of_the_school(uow):
     assert [(p.kind, p.stamnummer) for p in problems] == [
         (ProblemKind.DOUBLE_ENROLLMENT, "2600001"), (ProblemKind.PENDING_NUMBER, "2600002")]
     assert problems[0].other_institution_number == "056789"
+    later = consult_open_problems(uow, receipt(), SchoolOnDay(
+        SCHOOL, dt.date(2027, 9, 1))).result.problems
+    assert [p.kind for p in later] == [ProblemKind.DOUBLE_ENROLLMENT,
+                                       ProblemKind.PENDING_NUMBER]  # both still open
 
 
 def test_absence_problems_of_the_school(uow):
