@@ -63,8 +63,8 @@ def _selection(p, *, with_code: bool) -> None:
     if with_code:
         p.add_argument("--code", help="A, M, R, Z, H, P or B (N, X: 2020-2022 only)")
         p.add_argument("--sick-note", action="store_true",
-                       help="with --code Z: covered by a note of the parents, not a "
-                       "medical certificate (ZonderMedischAttest)")
+                       help="with --code Z and --stamnummer/--date: covered by a note "
+                       "of the parents, not a medical certificate (ZonderMedischAttest)")
     p.add_argument("--item", action="append", default=[], metavar=(
         "STAMNUMMER,DATE,HALF,CODE" if with_code else "STAMNUMMER,DATE,HALF"),
         help="one more half day, repeatable (the student id is the stamnummer)")

@@ -98,13 +98,19 @@ def _text(value) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value).strip() or None
 
 
+def _digits(insz: str | None) -> str | None:
+    """An INSZ as written by a package (``11.06.27-060.14``) reduced to its digits."""
+    return "".join(c for c in insz if c.isdigit()) or None if insz else None
+
+
 def compare(listed: Sequence[ListedStudent], held: Iterable[Enrollment]) -> list[Difference]:
     """The differences between the school's list and the enrollments Discimus holds
     for the school on the day, by stamnummer then field.
 
     Names compare exactly (after trimming): they are the official ones, as on the ID
-    document; a difference in case or accents is a difference. An INSZ the school
-    leaves out while Discimus has one is a difference; the administrative group only
+    document; a difference in case or accents is a difference. INSZ numbers compare by
+    their digits (dots and dashes as packages print them do not count); one the school
+    leaves out while Discimus has one is a difference. The administrative group only
     when the school gives it.
     """
     by_number = {e.stamnummer: e for e in held}
@@ -114,7 +120,8 @@ def compare(listed: Sequence[ListedStudent], held: Iterable[Enrollment]) -> list
         if e is None:
             out.append(Difference(s.stamnummer, DifferenceKind.MISSING_AT_AGODI))
             continue
-        pairs = [("INSZ", s.insz, e.insz), ("Voornaam", s.first_name, e.identification.first_name),
+        pairs = [("INSZ", _digits(s.insz), e.insz),
+                 ("Voornaam", s.first_name, e.identification.first_name),
                  ("Naam", s.last_name, e.identification.last_name),
                  ("Geboortedatum", s.birth_date, e.identification.birth_date)]
         if s.administrative_group is not None:

@@ -53,6 +53,10 @@ def enrollments_of(uow: UnitOfWork, own: list[Enrollment], first: dt.date,
     for e in uow.enrollments.for_students(by_insz):
         keep(by_insz[e.insz], e)
     for e in own:
-        for mine in uow.enrollments.at_institution(e.institution_number, e.stamnummer):
-            keep(e.stamnummer, mine)
+        if e.insz:
+            keep(e.stamnummer, e)        # found above with its INSZ; kept in any case
+        else:                            # no INSZ: only the school's own records
+            for mine in uow.enrollments.at_institution(e.institution_number,
+                                                       e.stamnummer):
+                keep(e.stamnummer, mine)
     return out

@@ -30,7 +30,8 @@ UniekeIdentificatorLeerlingType = simple_type(
     "software package (Unieke Identificator Leerling), 1 to 50 characters; a school "
     "using two packages has two.", min_len=1, max_len=50)
 VervolgType = vervolg_type(NS)
-AantalType = simple_type("AantalType", NS, "A number of half days, 0 or more.",
+AantalType = simple_type("AantalType", NS, "A count, 0 or more: of half days unless "
+                         "the element says otherwise (sick notes, years of age).",
                          model=Integer, ge=0)
 
 

@@ -41,6 +41,8 @@ def test_a_pending_number_at_the_school_against_a_known_one_is_a_difference():
     [d] = q.compare([listed(a, insz=None)], [a])
     assert (d.field, d.at_school, d.at_agodi) == ("INSZ", None, a.insz)
     assert q.compare([listed(a, first_name=" Lotte ")], [a]) == []
+    printed = f"{a.insz[:2]}.{a.insz[2:4]}.{a.insz[4:6]}-{a.insz[6:9]}.{a.insz[9:]}"
+    assert q.compare([listed(a, insz=printed)], [a]) == []
 
 
 def test_open_enrollment_problems_are_doubles_and_pending_numbers():

@@ -118,6 +118,17 @@ def test_a_student_without_counts_is_left_out_and_one_student_can_be_asked(uow):
         counts(uow, "2600077")                     # the old school's number: not here
 
 
+def test_a_student_without_insz_counts_at_the_asking_school_only(uow):
+    pending = f.identification(stamnummer="2600006", insz=None)
+    uow.enrollments.add(f.enrollment_of(f.question(identification=pending)))
+    uow.absences.add_many([at("034567", "2600006", dt.date(2026, 9, 7), VM, C.B),
+                           at("034567", "2600006", dt.date(2026, 9, 8), VM, C.Z, True)])
+    [student] = counts(uow, "2600006").result.students
+    assert (student.insz, student.problematic_half_days, student.sick_notes) == (
+        None, 1, 1)
+    assert [s.institution_number for s in student.schools] == ["034567"]
+
+
 def test_the_previous_school_year_can_be_asked_and_no_other(uow):
     uow.absences.add_many([at("056789", "2600077", dt.date(2026, 6, 1), VM, C.B)])
     # The student was not enrolled at 056789 last school year: nothing to carry over.
