@@ -613,6 +613,4 @@ def sub_path(kit):
 
 
 # More recipes live beside this module; importing it registers them in RECIPES.
-from tests.security import (  # noqa: E402,F401
-    absence_consult_recipes, absence_recipes, profile_recipes,
-)
+from tests.security import absence_recipes, profile_recipes  # noqa: E402,F401
