@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from discimus_service.domain.absence import HalfDay
 from discimus_service.domain.school_calendar import school_half_days
 
-PROBLEMATIC_GUIDANCE = 10        # CLB guidance above this many B half days
 PROBLEMATIC_LIMIT = 30           # automatic CLB action and notice to AGODI at this many
 SICK_NOTES_PER_YEAR = 4          # at most this many sick notes without a certificate
 

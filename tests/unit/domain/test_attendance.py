@@ -1,4 +1,12 @@
-"""Counts beyond one school: sick notes as runs, nursery presence, thresholds, calendar."""
+"""Counts beyond one school: sick notes as runs, nursery presence, thresholds, calendar.
+
+Mutation testing (tools/mutation.py, target domain): the survivors of attendance.py are
+equivalent. In :func:`sick_notes` the sort key's ``hd[1] is HalfDay.NM`` turned into
+``==`` (an enum member is a singleton) or into ``<=`` ("VM" <= "NM" is False and
+"NM" <= "NM" True, the same order); and ``position != previous + 1`` turned into
+``>``: the half days are unique and sorted in calendar order, so a position is never
+below the previous one plus one.
+"""
 import datetime as dt
 
 import pytest
@@ -91,3 +99,11 @@ def test_only_illness_may_be_marked_as_a_sick_note():
     with pytest.raises(SickNoteNotIllnessError) as refused:
         check_sick_note(AbsenceCode.B, True)
     assert refused.value.code == 10700 and refused.value.field == "ZonderMedischAttest"
+
+
+def test_the_limits_are_the_seeds():
+    # 30 half days (004 §30, 001 VTC 05/2016), 4 sick notes (004 §78), 220 or 185
+    # half days present (004 §34).
+    assert attendance.PROBLEMATIC_LIMIT == 30
+    assert attendance.SICK_NOTES_PER_YEAR == 4
+    assert sorted(attendance.NURSERY_THRESHOLDS.values()) == [185, 220]
