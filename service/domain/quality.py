@@ -87,8 +87,8 @@ class Problem:
     kind: ProblemKind
     stamnummer: str
     detail: str
-    first: dt.date | None = None
-    last: dt.date | None = None
+    first: dt.date                  # the first day concerned: always known
+    last: dt.date | None = None     # None: open
     other_institution_number: str | None = None
 
 
@@ -177,4 +177,4 @@ def absence_problems(school: School, absences: Iterable[Absence],
 
 
 def _problem_order(p: Problem) -> tuple:
-    return (p.stamnummer, p.kind.value, p.first or dt.date.min)
+    return (p.stamnummer, p.kind.value, p.first)

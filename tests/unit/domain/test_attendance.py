@@ -5,7 +5,9 @@ equivalent. In :func:`sick_notes` the sort key's ``hd[1] is HalfDay.NM`` turned 
 ``==`` (an enum member is a singleton) or into ``<=`` ("VM" <= "NM" is False and
 "NM" <= "NM" True, the same order); and ``position != previous + 1`` turned into
 ``>``: the half days are unique and sorted in calendar order, so a position is never
-below the previous one plus one.
+below the previous one plus one. The survivors of school_calendar.py are its table's
+data: a holiday moved within a weekend, or a weekend day of a period changed, changes
+no school day (the counts per year are pinned below).
 """
 import datetime as dt
 
@@ -42,6 +44,26 @@ def test_a_year_outside_the_table_falls_back_to_fixed_holidays():
     days = list(school_calendar.school_half_days(2019))
     assert (D(2019, 11, 11), VM) not in days and (D(2020, 7, 1), VM) not in days
     assert (D(2019, 11, 12), VM) in days and (D(2019, 11, 13), NM) not in days
+
+
+def test_the_fallback_leaves_out_exactly_its_fixed_holidays():
+    weekdays, day = set(), D(2019, 9, 1)
+    while day <= D(2020, 8, 31):
+        if day.weekday() < 5:
+            weekdays.add(day)
+        day += dt.timedelta(days=1)
+    taught = {d for d, _ in school_calendar.school_half_days(2019)}
+    fixed = {D(2019, 11, 1), D(2019, 11, 11), D(2020, 1, 1), D(2020, 5, 1)}
+    fixed |= {D(2019, 12, 25) + dt.timedelta(days=n) for n in range(7)}
+    fixed |= {D(2020, 7, 1) + dt.timedelta(days=n) for n in range(62)}
+    assert weekdays - taught == {d for d in fixed if d.weekday() < 5}
+
+
+def test_the_calendar_table_gives_each_years_school_half_days():
+    # A checksum of the table: a holiday moved onto school days changes the count.
+    assert {year: len(list(school_calendar.school_half_days(year)))
+            for year in school_calendar.HOLIDAYS} == {
+        2023: 319, 2024: 310, 2025: 314, 2026: 315}
 
 
 def test_school_half_days_are_clipped_to_the_period_and_the_year():

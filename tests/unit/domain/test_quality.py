@@ -1,4 +1,8 @@
-"""Quality feedback rules: the comparison, the enrollment and the absence control panel."""
+"""Quality feedback rules: the comparison, the enrollment and the absence control panel.
+
+Mutation testing (tools/mutation.py, target domain): the one survivor of quality.py is
+equivalent: ``len(days) > 1`` turned into ``!= 1`` (a group has at least one day).
+"""
 import datetime as dt
 
 from discimus_service.domain import quality as q
@@ -36,6 +40,25 @@ def test_the_comparison_finds_missing_unknown_and_differing_fields():
         ("2600009", q.DifferenceKind.MISSING_AT_AGODI, None, None, None)]
 
 
+def test_a_student_missing_at_agodi_does_not_stop_the_comparison():
+    a = f.enrollment_of(f.question())
+    diffs = q.compare([q.ListedStudent("2600009", None, "Nora", "Claes", D(2012, 1, 1)),
+                       listed(a, last_name="Peters")], [a])
+    assert [(d.stamnummer, d.kind) for d in diffs] == [
+        ("2600001", q.DifferenceKind.DIFFERENT), ("2600009", q.DifferenceKind.MISSING_AT_AGODI)]
+
+
+def test_the_values_are_frozen_and_the_list_limit_is_the_contracts():
+    import dataclasses
+    import pytest
+    a = f.enrollment_of(f.question())
+    for value in (listed(a), q.Difference("2600001", q.DifferenceKind.DIFFERENT),
+                  q.Problem(q.ProblemKind.PENDING_NUMBER, "2600001", "x", D(2026, 9, 1))):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.stamnummer = "2600002"
+    assert q.MAX_COMPARED_STUDENTS == 1500       # 10008 above it, as documented
+
+
 def test_a_pending_number_at_the_school_against_a_known_one_is_a_difference():
     a = f.enrollment_of(f.question())
     [d] = q.compare([listed(a, insz=None)], [a])
@@ -54,12 +77,16 @@ def test_open_enrollment_problems_are_doubles_and_pending_numbers():
             D(2026, 9, 2), Aanleiding.SCHOOLVERANDERING, "1"))
     elsewhere = f.enrollment_of(f.question(institution_number="056789",
                                            start_date=D(2026, 9, 2)))
-    problems = q.enrollment_problems([mine, pending, ended], [mine, elsewhere],
-                                     D(2026, 9, 3))
+    ends_today = f.enrollment_of(f.question(identification=f.identification(
+        stamnummer="2600004", insz=None)), deregistration=Deregistration(
+            D(2026, 9, 3), Aanleiding.SCHOOLVERANDERING, "1"))
+    problems = q.enrollment_problems([mine, pending, ended, ends_today],
+                                     [mine, elsewhere], D(2026, 9, 3))
     assert [(p.kind, p.stamnummer, p.first, p.other_institution_number)
             for p in problems] == [
         (q.ProblemKind.DOUBLE_ENROLLMENT, "2600001", D(2026, 9, 2), "056789"),
-        (q.ProblemKind.PENDING_NUMBER, "2600002", D(2026, 9, 1), None)]
+        (q.ProblemKind.PENDING_NUMBER, "2600002", D(2026, 9, 1), None),
+        (q.ProblemKind.PENDING_NUMBER, "2600004", D(2026, 9, 1), None)]
 
 
 def test_absences_the_enrollments_no_longer_carry_are_grouped_per_student_and_code():
