@@ -7,7 +7,9 @@ equivalent. In :func:`sick_notes` the sort key's ``hd[1] is HalfDay.NM`` turned 
 ``>``: the half days are unique and sorted in calendar order, so a position is never
 below the previous one plus one. The survivors of school_calendar.py are its table's
 data: a holiday moved within a weekend, or a weekend day of a period changed, changes
-no school day (the counts per year are pinned below).
+no school day (the counts per year are pinned below); and in :func:`holidays` the
+fallback's ``m >= 9`` turned into ``> 8``, ``> 9`` or ``>= 10``: no fallback period
+starts or ends in August or September.
 """
 import datetime as dt
 
