@@ -140,6 +140,8 @@ def _add_client_commands(commands) -> None:
     add_kenmerken(sub, common)
     from discimus_client.commands_boarding import add_commands as add_boarding_commands
     add_boarding_commands(sub, common)
+    from discimus_client.commands_quality import add_commands as add_quality_commands
+    add_quality_commands(sub, common)
 
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)

@@ -24,7 +24,7 @@ from zeep.transports import Transport
 
 from discimus_client import (
     absence_messages, certificate_messages, characteristics_messages as km, class_messages,
-    internaat_messages, item_lists, record_messages as rm, results as r,
+    internaat_messages, item_lists, quality_messages, record_messages as rm, results as r,
 )
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
@@ -411,6 +411,68 @@ class DiscimusClient:
                   "Stamnummer": stamnummer}
         return self._call("GeefSchoolInschrijvingenInternen", inhoud, referte,
                           internaat_messages.schools_answer, self._contract("internaat"))
+
+    def running_counts(self, institution_number: str, *, stamnummer: str | None = None,
+                       school_year: int | None = None,
+                       referte: str | None = None) -> r.Result[r.SchoolYearCounts]:
+        """The school's students' problematic half days and sick notes without a
+        medical certificate this school year (or the previous one), at every school
+        they attended (the counts that carry over on a change of school)."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year}
+        return self._call("GeefDoorlopendeTellingen", inhoud, referte,
+                          absence_messages.running_counts_answer, self._afwezigheid)
+
+    def problematic_limit(self, institution_number: str, *,
+                          referte: str | None = None) -> r.Result[r.ThirtyList]:
+        """The school's students at 30 problematic half days or more this school
+        year, counted across schools, with the day of the 30th."""
+        inhoud = {"Instellingsnummer": institution_number}
+        return self._call("GeefLeerlingenMet30Problematisch", inhoud, referte,
+                          absence_messages.thirty_answer, self._afwezigheid)
+
+    def nursery_attendance(self, institution_number: str, *,
+                           stamnummer: str | None = None, school_year: int | None = None,
+                           referte: str | None = None) -> r.Result[r.NurseryYear]:
+        """Half days of nursery attendance of a basic school's students in a school
+        year (default: the previous one), against the language-test threshold."""
+        inhoud = {"Instellingsnummer": institution_number, "Stamnummer": stamnummer,
+                  "Schooljaar": school_year}
+        return self._call("GeefKleuterparticipatie", inhoud, referte,
+                          absence_messages.nursery_answer, self._afwezigheid)
+
+    def absence_problems(self, institution_number: str, *, referte: str | None = None
+                         ) -> r.Result[r.Problems]:
+        """The school's half days (this and last school year) its enrollment data no
+        longer carry: outside an enrollment, or with a code no longer allowed."""
+        return self._call("GeefAfwezigheidsproblemen",
+                          {"Instellingsnummer": institution_number}, referte,
+                          quality_messages.problems_answer, self._afwezigheid)
+
+    # -- quality feedback (message type 1) -----------------------------------------------
+    def enrolled_students(self, institution_number: str, *, on: dt.date | None = None,
+                          referte: str | None = None) -> r.Result[r.EnrolledStudents]:
+        """The students enrolled at the school on a day (default today)."""
+        return self._call("GeefIngeschrevenLeerlingen",
+                          {"Instellingsnummer": institution_number, "Datum": on},
+                          referte, quality_messages.enrolled_answer)
+
+    def compare_students(self, institution_number: str, students: list[r.ListedStudent],
+                         *, on: dt.date | None = None,
+                         referte: str | None = None) -> r.Result[r.Comparison]:
+        """Your list of students on a day held against Discimus: who is missing at
+        AGODI, who is unknown to you, which fields differ."""
+        return self._call("VergelijkLeerlingen",
+                          quality_messages.compare_inhoud(institution_number, students, on),
+                          referte, quality_messages.comparison_answer)
+
+    def open_problems(self, institution_number: str, *, on: dt.date | None = None,
+                      referte: str | None = None) -> r.Result[r.Problems]:
+        """Open problems of the school's enrollments running on the day (default
+        today) or later: double enrollments and pending INSZ numbers."""
+        return self._call("GeefOpenProblemen",
+                          {"Instellingsnummer": institution_number, "Datum": on},
+                          referte, quality_messages.problems_answer)
 
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,

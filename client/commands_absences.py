@@ -48,6 +48,8 @@ def add_commands(sub, common) -> None:
     common(problematic)
     problematic.add_argument("--stamnummer", help="only this student")
     problematic.set_defaults(run=_run_problematic)
+    from discimus_client import commands_absence_consult
+    commands_absence_consult.add_actions(actions, common)
 
 
 def _selection(p, *, with_code: bool) -> None:
@@ -60,6 +62,9 @@ def _selection(p, *, with_code: bool) -> None:
                    help="VM morning, NM afternoon, day both (default)")
     if with_code:
         p.add_argument("--code", help="A, M, R, Z, H, P or B (N, X: 2020-2022 only)")
+        p.add_argument("--sick-note", action="store_true",
+                       help="with --code Z and --stamnummer/--date: covered by a note "
+                       "of the parents, not a medical certificate (ZonderMedischAttest)")
     p.add_argument("--item", action="append", default=[], metavar=(
         "STAMNUMMER,DATE,HALF,CODE" if with_code else "STAMNUMMER,DATE,HALF"),
         help="one more half day, repeatable (the student id is the stamnummer)")
@@ -73,6 +78,7 @@ def half_days_of(args, *, with_code: bool) -> list[r.HalfDayAbsence]:
     """
     out: list[r.HalfDayAbsence] = []
     code = getattr(args, "code", None)
+    sick_note = bool(getattr(args, "sick_note", False))
     if args.date is not None or args.stamnummer is not None:
         if args.date is None or args.stamnummer is None or (with_code and not code):
             args.parser.error("give --stamnummer, --date" + (" and --code" if with_code
@@ -83,7 +89,8 @@ def half_days_of(args, *, with_code: bool) -> list[r.HalfDayAbsence]:
         while day <= last:
             if args.to is None or day.weekday() < 5:     # a period: weekdays only
                 out += [r.HalfDayAbsence(args.student_id or args.stamnummer,
-                                         args.stamnummer, day, h, code) for h in halves]
+                                         args.stamnummer, day, h, code,
+                                         without_certificate=sick_note) for h in halves]
             day += dt.timedelta(days=1)
     for text in args.item:
         parts = [p.strip() for p in text.split(",")]
@@ -149,7 +156,9 @@ def render(result: r.Result) -> str:
             lines.append("  none")
         for a in inhoud:
             lines.append(f"  {a.date} {a.half_day}  {a.code}  stamnummer {a.stamnummer}"
-                         f"  (student id {a.student_id})")
+                         f"  (student id {a.student_id})"
+                         + ("  sick note, no certificate" if a.without_certificate
+                            else ""))
         if result.continuation:
             lines.append("  … more follow (without --first-page-only every page is shown)")
     return "\n".join(lines)

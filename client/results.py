@@ -56,6 +56,7 @@ class HalfDayAbsence:
     half_day: str
     code: str | None = None
     institution_number: str | None = None
+    without_certificate: bool = False   # Z on a parents' note (ZonderMedischAttest)
 
 
 # -- out -------------------------------------------------------------------------------
@@ -243,6 +244,153 @@ class BoarderSchools:
     school_number: str | None
     school_name: str | None
     schools: list[SchoolEnrollment]
+
+
+@dataclass(frozen=True)
+class SchoolCount:
+    """One school's share of a student's running counts (004 §78: numbers, no days)."""
+
+    institution_number: str
+    problematic_half_days: int
+    sick_notes: int | None = None   # None in a GeefLeerlingenMet30Problematisch answer
+
+
+@dataclass(frozen=True)
+class RunningCounts:
+    """A student's problematic half days (B) and sick notes without a medical
+    certificate this school year, over every school attended."""
+
+    stamnummer: str                 # the student's number at the asking school
+    insz: str | None
+    problematic_half_days: int
+    sick_notes: int
+    problematic_limit_reached: bool     # 30 or more
+    sick_notes_over_limit: bool         # more than 4
+    thirtieth_on: dt.date | None
+    schools: list[SchoolCount]
+
+
+@dataclass(frozen=True)
+class SchoolYearCounts:
+    institution_number: str
+    school_year: int
+    students: list[RunningCounts]
+
+
+@dataclass(frozen=True)
+class ThirtyReached:
+    """A student at 30 problematic half days or more this school year, across schools
+    (quality feedback)."""
+
+    stamnummer: str
+    insz: str | None
+    problematic_half_days: int
+    thirtieth_on: dt.date
+    schools: list[SchoolCount]
+
+
+@dataclass(frozen=True)
+class ThirtyList:
+    institution_number: str
+    school_year: int
+    students: list[ThirtyReached]
+
+
+@dataclass(frozen=True)
+class NurserySchool:
+    institution_number: str
+    school_half_days: int
+    absent: int
+    present: int
+
+
+@dataclass(frozen=True)
+class NurseryAttendance:
+    """A student's half days of nursery attendance in one school year (004 §34)."""
+
+    stamnummer: str
+    insz: str | None
+    birth_date: dt.date
+    age: int
+    school_half_days: int
+    absent: int
+    present: int
+    threshold: int | None           # None: no threshold for this age
+    threshold_met: bool | None
+    schools: list[NurserySchool]
+
+
+@dataclass(frozen=True)
+class NurseryYear:
+    institution_number: str
+    school_year: int
+    calendar_approximate: bool
+    students: list[NurseryAttendance]
+
+
+@dataclass(frozen=True)
+class EnrolledStudent:
+    stamnummer: str
+    insz: str | None
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+    administrative_group: str
+    start_date: dt.date
+    end_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class EnrolledStudents:
+    institution_number: str
+    on: dt.date
+    students: list[EnrolledStudent]
+
+
+@dataclass(frozen=True)
+class ListedStudent:
+    """One student as your package has it, for VergelijkLeerlingen."""
+
+    stamnummer: str
+    insz: str | None
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+    administrative_group: str | None = None
+
+
+@dataclass(frozen=True)
+class Difference:
+    stamnummer: str
+    kind: str                       # ONTBREEKT_BIJ_AGODI, ONBEKEND_BIJ_SCHOOL, AFWIJKEND
+    field: str | None = None
+    at_school: str | None = None
+    at_agodi: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    institution_number: str
+    on: dt.date
+    compared: int
+    held: int
+    differences: list[Difference]
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    stamnummer: str
+    detail: str
+    first: dt.date | None
+    last: dt.date | None
+    other_institution_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Problems:
+    institution_number: str
+    problems: list[Problem]
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,10 @@ TARGETS = {
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
         "discimus_service/domain/boarding.py": [D + "test_boarding_edges.py",
                                                 D + "test_boarding.py"],
+        "discimus_service/domain/absence_counts.py": [D + "test_absence_counts.py"],
+        "discimus_service/domain/school_calendar.py": [D + "test_absence_counts.py",
+                                                       D + "test_school_calendar.py"],
+        "discimus_service/domain/quality.py": [D + "test_quality.py"],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
 }

@@ -23,7 +23,7 @@ from discimus_service.domain import identifiers
 from discimus_service.domain.errors import (
     AbsenceCodeNotAllowedError, AbsenceCodeNotInForceError, DomainError,
     DuplicateItemError, InvalidDateError, MissingFieldError, NotEnrolledHereError,
-    TooManyItemsError,
+    SickNoteNotIllnessError, TooManyItemsError,
 )
 from discimus_service.domain.model import Enrollment, Niveau, School
 from discimus_service.domain.schoolyear import (
@@ -125,6 +125,9 @@ class Absence:
     sender_id: str                 # the package that sent it
     received_on: dt.date           # the business day it was (last) registered
     id: int | None = None
+    # Code Z covered by a note of the parents, not a medical certificate (004 §78: at
+    # most 4 a school year, counted across schools); False for every other code.
+    without_certificate: bool = False
 
     @property
     def key(self) -> tuple[str, str, dt.date, HalfDay]:
@@ -174,6 +177,16 @@ def check_code(code: AbsenceCode, day: dt.date, school: School,
                 f"code {code.value} is only for nursery pupils below compulsory school "
                 f"age; this student (born {birth_date}) is of compulsory school age "
                 f"since {compulsory}: use another code", field="Code")
+
+
+def check_sick_note(code: AbsenceCode, without_certificate: bool) -> None:
+    """:raises SickNoteNotIllnessError: a half day other than illness (Z) marked as
+    covered by a sick note without a medical certificate."""
+    if without_certificate and code is not AbsenceCode.Z:
+        raise SickNoteNotIllnessError(
+            f"ZonderMedischAttest marks an illness half day (code Z) covered by a note of "
+            f"the parents; this half day has code {code.value}: leave it out or use Z",
+            field="ZonderMedischAttest")
 
 
 def check_date(day: dt.date, today: dt.date) -> None:

@@ -117,6 +117,18 @@ class InvalidContinuationError(ValidationError):
     code = 10012
 
 
+class SickNoteNotIllnessError(ValidationError):
+    """ZonderMedischAttest (a parents' sick note) marks only an illness half day, code Z."""
+
+    code = 10700
+
+
+class SchoolYearNotAskableError(ValidationError):
+    """The school year asked for is not one this consultation answers for."""
+
+    code = 10701
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 
@@ -409,6 +421,12 @@ class NotABoardingSchoolError(AuthorisationError):
     """Message type 7 is sent and consulted only by boarding schools (internaten)."""
 
     code = 40501
+
+
+class NotBasicEducationError(AuthorisationError):
+    """Nursery attendance is consulted only by a nursery or primary school."""
+
+    code = 40700
 
 
 class Notice(Exception):

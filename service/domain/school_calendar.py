@@ -154,3 +154,66 @@ def calendars_between(first: dt.date, last: dt.date,
             f"(the emulator knows {known}); ask for a period within those years",
             field="Periode")
     return [calendars[y] for y in years]
+
+
+# -- the same table by half day, for the school-side consultations -------------------------
+# (GeefKleuterparticipatie, GeefDoorlopendeTellingen: ``domain/absence_counts.py``). One
+# table serves both sides, so a school and a partner never count a different year.
+# Half days without lessons every week: (weekday, half day); Monday is 0.
+FREE_EVERY_WEEK = frozenset({(_WEDNESDAY, AFTERNOON)})
+# For a school year not in CALENDARS: (month, day) periods within the school year, the
+# fixed public holidays and summer. Coarse; every answer that uses it says so.
+FALLBACK: tuple[tuple[tuple[int, int], tuple[int, int], str], ...] = (
+    ((11, 1), (11, 1), "Allerheiligen"), ((11, 11), (11, 11), "Wapenstilstand"),
+    ((12, 25), (12, 31), "Kerstmis"), ((1, 1), (1, 1), "Nieuwjaar"),
+    ((5, 1), (5, 1), "Dag van de Arbeid"), ((7, 1), (8, 31), "zomervakantie"),
+)
+
+
+def in_table(year: int) -> bool:
+    """Whether school year ``year`` has a row in :data:`CALENDARS` (else: the fallback)."""
+    return year in CALENDARS
+
+
+def holidays(year: int) -> list[tuple[dt.date, dt.date, str]]:
+    """The days off of school year ``year`` as periods: its row's, with the days of the
+    1 September–31 August year before its first and after its last school day; or the
+    fallback's."""
+    from discimus_service.domain.schoolyear import school_year_end, school_year_start
+    start, end = school_year_start(year), school_year_end(year)
+    if year not in CALENDARS:
+        out = []
+        for (m1, d1), (m2, d2), name in FALLBACK:
+            out.append((_D(year if m1 >= 9 else year + 1, m1, d1),
+                        _D(year if m2 >= 9 else year + 1, m2, d2), name))
+        return out
+    row = CALENDARS[year]
+    out = list(row.days_off)
+    if row.first_day > start:
+        out.append((start, row.first_day - dt.timedelta(days=1), "zomervakantie"))
+    if row.last_day < end:
+        out.append((row.last_day + dt.timedelta(days=1), end, "zomervakantie"))
+    return out
+
+
+def is_school_half_day(day: dt.date, half, periods) -> bool:
+    """Whether ``half`` (VM or NM) of ``day`` is school, given :func:`holidays`."""
+    if day.weekday() >= 5 or (day.weekday(), getattr(half, "value", half)) in FREE_EVERY_WEEK:
+        return False
+    return not any(first <= day <= last for first, last, _ in periods)
+
+
+def school_half_days(year: int, first: dt.date | None = None,
+                     last: dt.date | None = None):
+    """The school half days of school year ``year`` (1 September to 31 August), in order,
+    from ``first`` to ``last`` when given, as (day, HalfDay)."""
+    from discimus_service.domain.absence import HalfDay
+    from discimus_service.domain.schoolyear import school_year_end, school_year_start
+    periods = holidays(year)
+    day = max(school_year_start(year), first or school_year_start(year))
+    end = min(school_year_end(year), last or school_year_end(year))
+    while day <= end:
+        for half in (HalfDay.VM, HalfDay.NM):
+            if is_school_half_day(day, half, periods):
+                yield day, half
+        day += dt.timedelta(days=1)

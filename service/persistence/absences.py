@@ -19,6 +19,7 @@ _A = t.absences.c
 _INSERT = insert(t.absences)
 _UPDATE = (update(t.absences).where(_A.id == bindparam("absence_id"))
            .values(code=bindparam("new_code"), student_id=bindparam("new_student_id"),
+                   without_certificate=bindparam("new_without_certificate"),
                    sender_id=bindparam("new_sender_id"),
                    received_on=bindparam("new_received_on")))
 _DELETE = delete(t.absences).where(_A.id.in_(bindparam("ids", expanding=True)))
@@ -50,6 +51,7 @@ class SqlAbsences(ports.AbsenceRepository):
         _write(self._c, _UPDATE, {"absence_id": absence.id,
                                    "new_code": absence.code.value,
                                    "new_student_id": absence.student_id,
+                                   "new_without_certificate": absence.without_certificate,
                                    "new_sender_id": absence.sender_id,
                                    "new_received_on": absence.received_on})
 
@@ -92,11 +94,13 @@ class SqlAbsences(ports.AbsenceRepository):
 def _row(a: Absence) -> dict:
     return dict(institution_number=a.institution_number, stamnummer=a.stamnummer,
                 date=a.date, half_day=a.half_day.value, student_id=a.student_id,
-                code=a.code.value, sender_id=a.sender_id, received_on=a.received_on)
+                code=a.code.value, sender_id=a.sender_id, received_on=a.received_on,
+                without_certificate=a.without_certificate)
 
 
 def _absence(r) -> Absence:
     return Absence(institution_number=r.institution_number, student_id=r.student_id,
                    stamnummer=r.stamnummer, date=r.date, half_day=HalfDay(r.half_day),
                    code=AbsenceCode(r.code), sender_id=r.sender_id,
-                   received_on=r.received_on, id=r.id)
+                   received_on=r.received_on, id=r.id,
+                   without_certificate=bool(r.without_certificate))

@@ -138,6 +138,9 @@ absences = Table(
     Column("code", String(1), nullable=False),
     Column("sender_id", String(64), nullable=False),
     Column("received_on", Date, nullable=False),
+    # Migration 0012: code Z on a parents' note instead of a medical certificate.
+    Column("without_certificate", Boolean, nullable=False, default=False,
+           server_default=false()),
     UniqueConstraint("institution_number", "stamnummer", "date", "half_day",
                      name="uq_absences_natural_key"),
     Index("ix_absences_school_date", "institution_number", "date", "id"),

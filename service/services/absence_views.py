@@ -20,6 +20,7 @@ class HalfDayItem:
     date: dt.date
     half_day: HalfDay
     code: AbsenceCode | None = None
+    without_certificate: bool = False   # ZonderMedischAttest: Z on a parents' note
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class AbsenceView:
     date: dt.date
     half_day: HalfDay
     code: AbsenceCode
+    without_certificate: bool = False
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def consult_absences(uow: UnitOfWork, receipt: Receipt, q: AbsencesConsultation)
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     items = [AbsenceView(a.institution_number, a.student_id, a.stamnummer, a.date,
-                         a.half_day, a.code) for a in rows]
+                         a.half_day, a.code, a.without_certificate) for a in rows]
     token = encode_continuation(rows[-1].date, rows[-1].id) if more else None
     return Answer(AbsencesView(q.institution_number, items, token))
 

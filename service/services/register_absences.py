@@ -55,6 +55,7 @@ def register_absences(uow: UnitOfWork, receipt: Receipt, q: AbsencesQuestion) ->
                                                 item.date)
             rules.check_code(item.code, item.date, school,
                              enrollment.identification.birth_date)
+            rules.check_sick_note(item.code, item.without_certificate)
         except DomainError as problem:
             problems.append(at(position, problem))
             del items[position]
@@ -76,14 +77,17 @@ def _store(uow, receipt, q, items) -> Answer:
         if old is None:
             new.append(Absence(q.institution_number, item.student_id, item.stamnummer,
                                item.date, item.half_day, item.code,
-                               receipt.sender.sender_id, receipt.today))
-        elif (old.code, old.student_id) == (item.code, item.student_id):
+                               receipt.sender.sender_id, receipt.today,
+                               without_certificate=item.without_certificate))
+        elif ((old.code, old.student_id, old.without_certificate)
+              == (item.code, item.student_id, item.without_certificate)):
             unchanged += 1
         else:
             if old.code != item.code:
                 corrections.append((position, item, old.code))
             uow.absences.update(dataclasses.replace(
                 old, code=item.code, student_id=item.student_id,
+                without_certificate=item.without_certificate,
                 sender_id=receipt.sender.sender_id, received_on=receipt.today))
     uow.absences.add_many(new)
     replaced = len(items) - len(new) - unchanged

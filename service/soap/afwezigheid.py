@@ -9,6 +9,15 @@ namespace (``namespaces.AFWEZIGHEID``). Operations:
 - GeefAfwezigheden (consultation back to the school): its own registrations
 - GeefProblematischeAfwezigheden (consultation): its students' problematic half days
   (B) registered by other schools, this and the previous school year
+- GeefDoorlopendeTellingen (consultation, issue 6): its students' problematic half
+  days and sick notes without a medical certificate this school year, per school
+  attended: the counts that carry over on a change of school (004 §78)
+- GeefLeerlingenMet30Problematisch (quality feedback, issue 6): its students at 30 B
+  half days or more this school year, across schools
+- GeefKleuterparticipatie (consultation, issue 6): its students' half days of nursery
+  attendance in a school year and the language-test threshold (004 §34)
+- GeefAfwezigheidsproblemen (quality feedback, issue 6): its half days its enrollment
+  data no longer carry
 
 Each method converts, calls one use case through :func:`adapter.call`, converts back.
 The documented contract types live in ``soap/afwezigheid_types.py``.
@@ -29,6 +38,17 @@ from discimus_service.services.consult_problematic_absences import (
     consult_problematic_absences,
 )
 from discimus_service.services.register_absences import register_absences
+from discimus_service.services.absence_consult_views import (
+    NurseryResult, RunningCountsResult,
+)
+from discimus_service.services.consult_absence_problems import consult_absence_problems
+from discimus_service.services.consult_nursery_attendance import (
+    consult_nursery_attendance,
+)
+from discimus_service.services.consult_problematic_limit import consult_problematic_limit
+from discimus_service.services.consult_running_counts import consult_running_counts
+from discimus_service.services.quality_views import ProblemsView
+from discimus_service.soap import afwezigheid_consult as more
 from discimus_service.soap.adapter import call
 from discimus_service.soap.afwezigheid_types import (
     AfwezighedenVerwerktType, AfwezigheidType, AnnuleerAfwezighedenVraagInhoudType,
@@ -47,7 +67,15 @@ from discimus_service.soap.operations import operation
 def _item(a, code) -> HalfDayItem:
     return HalfDayItem(student_id=a.UniekeIdentificatorLeerling, stamnummer=a.Stamnummer,
                        date=a.Datum, half_day=HalfDay(a.Dagdeel),
-                       code=AbsenceCode(code) if code is not None else None)
+                       code=AbsenceCode(code) if code is not None else None,
+                       without_certificate=_true(getattr(a, "ZonderMedischAttest", None)))
+
+
+def _true(value) -> bool:
+    """An optional xs:boolean: the flat item reader gives its text, spyne a bool."""
+    if isinstance(value, str):
+        return value.strip() in ("true", "1")
+    return bool(value)
 
 
 def register_question(inhoud) -> AbsencesQuestion:
@@ -79,7 +107,8 @@ def absences_inhoud(v: AbsencesView):
         Afwezigheden=[GeregistreerdeAfwezigheidType(
             Instellingsnummer=a.institution_number,
             UniekeIdentificatorLeerling=a.student_id, Stamnummer=a.stamnummer,
-            Datum=a.date, Dagdeel=a.half_day.value, Code=a.code.value)
+            Datum=a.date, Dagdeel=a.half_day.value, Code=a.code.value,
+            ZonderMedischAttest=True if a.without_certificate else None)
             for a in v.items])
 
 
@@ -148,6 +177,46 @@ class AfwezigheidService(ServiceBase):
                     repliek_type=ProblematischRepliek, question_of=problematic_question,
                     use_case=consult_problematic_absences, result_type=ProblematicView,
                     inhoud_of=problematic_inhoud)
+
+    @operation("GeefDoorlopendeTellingen", more.TellingenVerzoek, more.TellingenRepliek,
+               "Count the asking school's students' problematic half days and sick "
+               "notes without a medical certificate this school year, at every school "
+               "they attended.")
+    def geef_doorlopende_tellingen(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefDoorlopendeTellingen",
+                    repliek_type=more.TellingenRepliek,
+                    question_of=more.students_question, use_case=consult_running_counts,
+                    result_type=RunningCountsResult,
+                    inhoud_of=more.running_counts_inhoud)
+
+    @operation("GeefLeerlingenMet30Problematisch", more.DertigVerzoek,
+               more.DertigRepliek,
+               "List the asking school's students with 30 problematic half days or "
+               "more this school year, counted across schools.")
+    def geef_leerlingen_met_30_problematisch(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefLeerlingenMet30Problematisch",
+                    repliek_type=more.DertigRepliek,
+                    question_of=more.school_question,
+                    use_case=consult_problematic_limit, result_type=RunningCountsResult,
+                    inhoud_of=more.problematic_limit_inhoud)
+
+    @operation("GeefKleuterparticipatie", more.KleuterVerzoek, more.KleuterRepliek,
+               "Count the asking basic school's students' half days of nursery "
+               "attendance in a school year, against the language-test threshold.")
+    def geef_kleuterparticipatie(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefKleuterparticipatie",
+                    repliek_type=more.KleuterRepliek, question_of=more.nursery_question,
+                    use_case=consult_nursery_attendance, result_type=NurseryResult,
+                    inhoud_of=more.nursery_inhoud)
+
+    @operation("GeefAfwezigheidsproblemen", more.SchoolVerzoek, more.ProblemenRepliek,
+               "List the asking school's half days of absence, this and the previous "
+               "school year, that its enrollment data no longer carry.")
+    def geef_afwezigheidsproblemen(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefAfwezigheidsproblemen",
+                    repliek_type=more.ProblemenRepliek, question_of=more.school_on_day,
+                    use_case=consult_absence_problems, result_type=ProblemsView,
+                    inhoud_of=more.absence_problems_inhoud)
 
 
 def application() -> Application:

@@ -8,7 +8,7 @@ the service applies, and a code added to the domain without a meaning fails at i
 from __future__ import annotations
 
 from spyne.model.complex import ComplexModel
-from spyne.model.primitive import Date, Integer
+from spyne.model.primitive import Boolean, Date, Integer
 
 from discimus_service.domain.absence import (
     CODE_RULES, HALF_DAY_MEANINGS, LEVEL_NAMES, MAX_ITEMS_PER_MESSAGE, AbsenceCode,
@@ -30,7 +30,8 @@ UniekeIdentificatorLeerlingType = simple_type(
     "software package (Unieke Identificator Leerling), 1 to 50 characters; a school "
     "using two packages has two.", min_len=1, max_len=50)
 VervolgType = vervolg_type(NS)
-AantalType = simple_type("AantalType", NS, "A number of half days, 0 or more.",
+AantalType = simple_type("AantalType", NS, "A count, 0 or more: of half days unless "
+                         "the element says otherwise (sick notes, years of age).",
                          model=Integer, ge=0)
 
 
@@ -58,6 +59,16 @@ DagdeelType = code_list("DagdeelType", NS, "Which half of the day (dagdeel).",
                         {h.value: m for h, m in HALF_DAY_MEANINGS.items()}, codes=HalfDay)
 
 
+# Added for issue 6, optional and at the end of the item so that every message sent
+# before stays valid and means the same (absent = false).
+SICK_NOTE_DOC = (
+    "true: an illness half day (code Z only, else 10700) covered by a note of the "
+    "parents instead of a medical certificate (ziektebriefje). A student may be ill "
+    "without a medical certificate at most 4 times a school year, counted across "
+    "schools (004 §78): consecutive marked school half days make one note. Absent or "
+    "false: not marked. Added in issue 6; optional, so earlier messages are unchanged.")
+
+
 # -- question types --------------------------------------------------------------------------
 @complex_type
 class AfwezigheidType(ComplexModel):
@@ -72,6 +83,7 @@ class AfwezigheidType(ComplexModel):
         ("Datum", field(Date, "The day; not in the future (10002).")),
         ("Dagdeel", field(DagdeelType, "Morning or afternoon.")),
         ("Code", field(AfwezigheidscodeType, "The absence code.")),
+        ("ZonderMedischAttest", field(Boolean, SICK_NOTE_DOC, optional=True)),
     ]
 
 
@@ -175,6 +187,9 @@ class GeregistreerdeAfwezigheidType(ComplexModel):
         ("Datum", field(Date, "The day.")),
         ("Dagdeel", field(DagdeelType, "Morning or afternoon.")),
         ("Code", field(AfwezigheidscodeType, "The absence code.")),
+        ("ZonderMedischAttest", field(Boolean, "Present (true) only for an illness "
+                                      "half day registered as covered by a sick note "
+                                      "without a medical certificate.", optional=True)),
     ]
 
 

@@ -5,6 +5,8 @@ namespace (``namespaces.INSCHRIJVING``). Operations:
 
 - RegistreerInschrijving, CorrigeerInschrijving, RegistreerUitschrijving (school → AGODI)
 - GeefDubbeleInschrijvingen, GeefSchoolloopbaan (consultations back to the school)
+- GeefIngeschrevenLeerlingen, VergelijkLeerlingen, GeefOpenProblemen (quality
+  feedback, 000 §1.5, issue 6; their types in ``soap/inschrijving_quality_types.py``)
 
 Each method converts, calls one use case through :func:`adapter.call`, converts back.
 The documented contract types live in ``soap/inschrijving_types.py``.
@@ -21,6 +23,13 @@ from discimus_service.services.consult_double_enrollments import consult_double_
 from discimus_service.services.correct_enrollment import correct_enrollment
 from discimus_service.services.deregister_enrollment import deregister_enrollment
 from discimus_service.services.register_enrollment import register_enrollment
+from discimus_service.services.compare_students import compare_students
+from discimus_service.services.consult_enrolled_students import consult_enrolled_students
+from discimus_service.services.consult_open_problems import consult_open_problems
+from discimus_service.services.quality_views import (
+    ComparisonView, EnrolledStudentsView, ProblemsView,
+)
+from discimus_service.soap import inschrijving_quality as quality
 from discimus_service.soap.adapter import call
 from discimus_service.soap.generiek import repliek_type, verzoek_type
 from discimus_service.soap.identification_types import identification_of
@@ -161,6 +170,34 @@ class InschrijvingService(ServiceBase):
                     repliek_type=LoopbaanRepliek, question_of=career_question,
                     use_case=consult_career, result_type=views.CareerView,
                     inhoud_of=career_inhoud)
+
+    @operation("GeefIngeschrevenLeerlingen", quality.SchoolOpDatumVerzoek,
+               quality.IngeschrevenRepliek,
+               "List the students enrolled at the asking school on a chosen day, as "
+               "Discimus holds them.")
+    def geef_ingeschreven_leerlingen(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefIngeschrevenLeerlingen",
+                    repliek_type=quality.IngeschrevenRepliek,
+                    question_of=quality.school_on_day, use_case=consult_enrolled_students,
+                    result_type=EnrolledStudentsView, inhoud_of=quality.enrolled_inhoud)
+
+    @operation("VergelijkLeerlingen", quality.VergelijkVerzoek, quality.VergelijkRepliek,
+               "Hold the school's list of students on a day against Discimus: who is "
+               "missing at AGODI, who is unknown to the school, which fields differ.")
+    def vergelijk_leerlingen(ctx, verzoek):
+        return call(ctx, verzoek, operation="VergelijkLeerlingen",
+                    repliek_type=quality.VergelijkRepliek,
+                    question_of=quality.comparison_question, use_case=compare_students,
+                    result_type=ComparisonView, inhoud_of=quality.comparison_inhoud)
+
+    @operation("GeefOpenProblemen", quality.SchoolOpDatumVerzoek, quality.ProblemenRepliek,
+               "List the open problems of the asking school's current enrollments: "
+               "double enrollments and pending INSZ numbers.")
+    def geef_open_problemen(ctx, verzoek):
+        return call(ctx, verzoek, operation="GeefOpenProblemen",
+                    repliek_type=quality.ProblemenRepliek,
+                    question_of=quality.school_on_day, use_case=consult_open_problems,
+                    result_type=ProblemsView, inhoud_of=quality.problems_inhoud)
 
 
 def application() -> Application:

@@ -161,3 +161,42 @@ def test_certificates_all_or_nothing_resend_and_checks_on_postgresql(pg_server):
             "VOLDOET", "T01")
     finally:
         engine.dispose()
+
+
+def test_absence_consultations_and_quality_feedback_on_postgresql(pg_server):
+    """The consultations of issue 6 on PostgreSQL over HTTP: a sick note registered and
+    counted, the demo nursery pupils, the comparison; a consultation writes only its
+    journal entry, and its resend replays the first answer."""
+    from discimus_client.client import DiscimusClient
+    from discimus_client.results import HalfDayAbsence, ListedStudent
+    informat = DiscimusClient.from_pki(pg_server.url, pg_server.pki_dir, "informat")
+    birth = dt.date(2011, 11, 11)
+    student = Student(insz=insz_for(birth, Sex.V, 443), stamnummer="2600643",
+                      first_name="Noor", last_name="Aerts", birth_date=birth, sex="V",
+                      address=Address("Stationsstraat", "4", "8000", "Brugge"))
+    start = dt.date(2026, 9, 1)
+    assert informat.register_enrollment(student, EnrollmentData(
+        DEMO_SECONDARY, "2A", start, start - dt.timedelta(days=2))).ok
+    assert informat.register_absences(DEMO_SECONDARY, [
+        HalfDayAbsence("INF-2", "2600643", start, "VM", "Z", without_certificate=True),
+        HalfDayAbsence("INF-2", "2600643", start, "NM", "B")]).ok
+    engine = make_engine(pg_server.database_url)
+    try:
+        counts = row_counts(engine)
+        first = informat.running_counts(DEMO_SECONDARY, stamnummer="2600643",
+                                        referte="pg-counts-1")
+        [mine] = first.inhoud.students
+        assert (mine.problematic_half_days, mine.sick_notes) == (1, 1)
+        again = informat.running_counts(DEMO_SECONDARY, stamnummer="2600643",
+                                        referte="pg-counts-1")
+        assert again.inhoud == first.inhoud and again.codes() == [50003]
+        assert row_counts(engine) == {**counts, "journal": counts["journal"] + 1,
+                                      "replay_keys": counts["replay_keys"] + 2}
+        nursery = informat.nursery_attendance("012345")
+        assert len(nursery.inhoud.students) == 4
+        compared = informat.compare_students(DEMO_SECONDARY, [ListedStudent(
+            "2600643", student.insz, "Noor", "Aerts", birth)])
+        assert compared.ok and ("2600643", "AFWIJKEND") not in {
+            (d.stamnummer, d.kind) for d in compared.inhoud.differences}
+    finally:
+        engine.dispose()

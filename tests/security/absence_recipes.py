@@ -96,3 +96,8 @@ def absence_10000_items(kit):
     # Over the 1 MB cap before any item is read.
     return Attack(_absences(kit, DEMO_SECONDARY, _many(10_000)), operation=REGISTER,
                   path=PATH)
+
+
+# The consultations of issue 6 have their own module beside this one; importing it here
+# registers its recipes too (it imports the helpers above, so it comes last).
+from tests.security import absence_consult_recipes  # noqa: E402,F401

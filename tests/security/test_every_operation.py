@@ -93,6 +93,15 @@ OPERATIONS = {
         "EindDatum": START},
     "GeefInternaatInschrijvingen": {"Instellingsnummer": DEMO_BOARDING},
     "GeefSchoolInschrijvingenInternen": {"Instellingsnummer": DEMO_BOARDING},
+    "GeefDoorlopendeTellingen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefLeerlingenMet30Problematisch": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefKleuterparticipatie": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefAfwezigheidsproblemen": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefIngeschrevenLeerlingen": {"Instellingsnummer": DEMO_SECONDARY},
+    "VergelijkLeerlingen": {"Instellingsnummer": DEMO_SECONDARY, "Leerlingen": {
+        "Leerling": [{"Stamnummer": "2600450", "Voornaam": "Mats", "Naam": "Claes",
+                      "Geboortedatum": dt.date(2012, 2, 2)}]}},
+    "GeefOpenProblemen": {"Instellingsnummer": DEMO_SECONDARY},
 }
 PATHS = {"RegistreerAfwezigheden": "/afwezigheid", "AnnuleerAfwezigheden": "/afwezigheid",
          "GeefAfwezigheden": "/afwezigheid", "GeefProblematischeAfwezigheden": "/afwezigheid",
@@ -137,6 +146,9 @@ PATHS.update(dict.fromkeys(("RegistreerLeerlingenkenmerken", "AnnuleerLeerlingen
                           "GeefGeregistreerdeLeerlingenkenmerken"),
                            "/leerlingenkenmerken"))
 PATHS.update({name: "/internaat" for name in internaat_messages.OPERATIONS})
+PATHS.update(dict.fromkeys(("GeefDoorlopendeTellingen", "GeefLeerlingenMet30Problematisch",
+                            "GeefKleuterparticipatie", "GeefAfwezigheidsproblemen"),
+                           "/afwezigheid"))
 
 
 def test_every_served_operation_is_attacked():

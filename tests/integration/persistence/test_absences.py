@@ -93,3 +93,18 @@ def test_counting_one_code_per_student_in_a_period(uow_factory):
         counts = uow.absences.count_code("034567", ["2600001", "2600002", "2600009"],
                                          C.B, DAY, DAY + dt.timedelta(days=1))
     assert counts == {"2600001": 3, "2600002": 1}
+
+
+def test_the_sick_note_mark_is_stored_and_updated(uow_factory):
+    with uow_factory() as uow:
+        uow.absences.add_many([dataclasses.replace(absence(), without_certificate=True),
+                               absence(half=HalfDay.NM)])
+        uow.commit()
+    with uow_factory() as uow:
+        marked, plain = uow.absences.of_students("034567", ["2600001"], DAY, DAY)
+        assert (marked.without_certificate, plain.without_certificate) == (True, False)
+        uow.absences.update(dataclasses.replace(plain, without_certificate=True))
+        uow.commit()
+    with uow_factory() as uow:
+        assert [a.without_certificate for a in uow.absences.of_students(
+            "034567", ["2600001"], DAY, DAY)] == [True, True]

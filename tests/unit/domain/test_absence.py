@@ -136,3 +136,13 @@ def test_repeats_point_at_their_first_occurrence():
 def test_late_means_more_than_seven_days_after_the_half_day():
     assert not rules.is_late(DAY - dt.timedelta(days=7), DAY)
     assert rules.is_late(DAY - dt.timedelta(days=8), DAY)
+
+
+def test_only_an_illness_half_day_may_carry_the_sick_note_mark():
+    from discimus_service.domain.errors import SickNoteNotIllnessError
+    for code in C:
+        rules.check_sick_note(code, False)
+    rules.check_sick_note(C.Z, True)
+    for code in set(C) - {C.Z}:
+        with pytest.raises(SickNoteNotIllnessError, match=f"code {code.value}"):
+            rules.check_sick_note(code, True)
