@@ -21,7 +21,7 @@ from discimus_service.security.pki import PkiPaths
 from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
-from discimus_service.soap import afwezigheid, echo, inschrijving
+from discimus_service.soap import afwezigheid, dko, echo, inschrijving
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
 from discimus_service.soap.magda.schemas import read_served
 from discimus_service.soap.magda.wsdl import XSD_PREFIX, wsdl_of
@@ -32,6 +32,8 @@ SERVICES = {
                       inschrijving.application),
     "/afwezigheid": ("Discimus message type 2: absences per half day",
                      afwezigheid.application),
+    "/dko": ("DKO, part-time arts education: the academies' own channel",
+             dko.application),
 }
 
 

@@ -27,6 +27,7 @@ class MessageType(str, enum.Enum):
     ONDERSTEUNING = "ondersteuning"
     INTERNATEN = "internaten"
     WEIGERINGEN = "weigeringen"
+    DKO = "dko"                            # part-time arts education: its own channel (002)
 
 
 class Niveau(int, enum.Enum):

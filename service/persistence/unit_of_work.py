@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from discimus_service.persistence.absences import SqlAbsences
+from discimus_service.persistence.dko import SqlDko, SqlIdentificationNumbers
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
@@ -58,6 +59,8 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.journal = SqlJournal(c)
         self.partners = SqlPartners(c)
         self.interests = SqlInterests(c)
+        self.dko = SqlDko(c)
+        self.numbers = SqlIdentificationNumbers(c)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -23,13 +23,18 @@ from discimus_service.services.consult_double_enrollments import consult_double_
 from discimus_service.services.correct_enrollment import correct_enrollment
 from discimus_service.services.deregister_enrollment import deregister_enrollment
 from discimus_service.services.register_enrollment import register_enrollment
+from discimus_service.services.consult_identification_numbers import (
+    consult_school_numbers,
+)
+from discimus_service.soap import identificatienummers
 from discimus_service.soap.adapter import call
 from discimus_service.soap.generiek import repliek_type, verzoek_type
 from discimus_service.soap.inschrijving_types import (
-    DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
+    INSZType, DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
     DubbeleInschrijvingType, InschrijvingAntwoordInhoudType, InschrijvingResultaatType,
-    InschrijvingVraagInhoudType, PeriodeType, SchoolloopbaanAntwoordInhoudType,
-    SchoolloopbaanVraagInhoudType, UitschrijvingVraagInhoudType,
+    InschrijvingVraagInhoudType, InstellingsnummerType, PeriodeType,
+    PersoonsnaamType, SchoolloopbaanAntwoordInhoudType, SchoolloopbaanVraagInhoudType,
+    StamnummerType, UitschrijvingVraagInhoudType, VervolgType,
 )
 from discimus_service.soap.namespaces import INSCHRIJVING as NS
 from discimus_service.soap.operations import operation
@@ -180,7 +185,14 @@ class InschrijvingService(ServiceBase):
                     inhoud_of=career_inhoud)
 
 
+# GeefIdentificatienummers: the school channel's supplied, pseudo and wrong numbers.
+IDENTIFICATIENUMMERS = identificatienummers.consultation(
+    NS, instellingsnummer=InstellingsnummerType, stamnummer=StamnummerType,
+    insz=INSZType, naam=PersoonsnaamType, vervolg=VervolgType)
+
+
 def application() -> Application:
     """A fresh spyne Application for message type 1 (validated with lxml on the way in)."""
-    return Application([InschrijvingService], tns=NS, name="Inschrijving",
+    numbers = identificatienummers.service(NS, IDENTIFICATIENUMMERS, consult_school_numbers)
+    return Application([InschrijvingService, numbers], tns=NS, name="Inschrijving",
                        in_protocol=Soap11(validator="lxml"), out_protocol=Soap11())

@@ -35,9 +35,11 @@ def test_every_xsd_compiles(xsd):
 EXPECTED_OPERATIONS = {
     "inschrijving": {"RegistreerInschrijving", "CorrigeerInschrijving",
                      "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
-                     "GeefSchoolloopbaan"},
+                     "GeefSchoolloopbaan", "GeefIdentificatienummers"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden"},
+    "dko": {"RegistreerDkoInschrijving", "CorrigeerDkoInschrijving",
+            "RegistreerDkoUitschrijving", "GeefIdentificatienummers"},
 }
 
 
