@@ -101,6 +101,7 @@ class Candidate:
     insz: str
     identification: Identification
     institution_number: str
+    channel: Channel | None = None
 
 
 @dataclass(frozen=True)

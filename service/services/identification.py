@@ -28,15 +28,15 @@ _GIVEN = (NumberKind.SUPPLIED, NumberKind.PSEUDO)
 def candidates(uow: UnitOfWork, channel: Channel, institution_number: str,
                ident: Identification) -> list[Candidate]:
     """Records of other institutions, both channels, born the same day, with a number."""
-    found = [Candidate(e.insz, e.identification, e.institution_number)
+    found = [Candidate(e.insz, e.identification, e.institution_number, Channel.SCHOOL)
              for e in uow.numbers.enrollments_born(ident.birth_date)]
-    found += [Candidate(r.insz, r.identification, r.institution_number)
+    found += [Candidate(r.insz, r.identification, r.institution_number, Channel.DKO)
               for r in uow.dko.with_insz_born(ident.birth_date)]
-    found += [Candidate(n.insz, n.identification, n.institution_number)
-              for n in uow.numbers.given_born(ident.birth_date)
-              if not (n.channel == channel and n.institution_number == institution_number
-                      and n.stamnummer == ident.stamnummer)]
-    return [c for c in found if c.institution_number != institution_number]
+    found += [Candidate(n.insz, n.identification, n.institution_number, n.channel)
+              for n in uow.numbers.given_born(ident.birth_date)]
+    # An academy and a school may share a number: the institution is (channel, number).
+    return [c for c in found
+            if (c.channel, c.institution_number) != (channel, institution_number)]
 
 
 def given(uow: UnitOfWork, channel: Channel, institution_number: str,
