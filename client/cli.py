@@ -130,6 +130,9 @@ def _add_client_commands(commands) -> None:
     from discimus_client.commands_absences import add_commands as add_absence_commands
     add_absence_commands(sub, common)
 
+    from discimus_client.commands_dko import add_commands as add_dko_commands
+    add_dko_commands(sub, common)
+
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)
 

@@ -22,7 +22,7 @@ from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
-from discimus_client import absence_messages, results as r
+from discimus_client import absence_messages, dko_messages, results as r
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
 from discimus_client.plugin import SignatureProfile
@@ -57,6 +57,11 @@ class DiscimusClient:
         self._afwezigheid = self._zeep_afwezigheid.create_service(
             next(iter(self._zeep_afwezigheid.wsdl.bindings)),
             base_url.rstrip("/") + "/afwezigheid")
+        # DKO, the academies' channel: its own contract and path too.
+        self._zeep_dko = zeep.Client(str(wsdl_path("dko")), wsse=self.wsse,
+                                     settings=settings, transport=transport)
+        self._dko = self._zeep_dko.create_service(
+            next(iter(self._zeep_dko.wsdl.bindings)), base_url.rstrip("/") + "/dko")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -148,9 +153,56 @@ class DiscimusClient:
         return self._call("GeefProblematischeAfwezigheden", inhoud, referte,
                           absence_messages.problematic_answer, self._afwezigheid)
 
+    def identification_numbers(self, institution_number: str, *,
+                               stamnummer: str | None = None,
+                               continuation: str | None = None, referte: str | None = None
+                               ) -> r.Result[list[dko_messages.IdentificationNumber]]:
+        """One page of the school's supplied, pseudo and wrong numbers (on /inschrijving,
+        with the school's message type 1 mandate)."""
+        return self._call("GeefIdentificatienummers",
+                          dko_messages.numbers_inhoud(institution_number, stamnummer,
+                                                      continuation),
+                          referte, dko_messages.numbers_answer)
+
+    # -- DKO, the academies' channel -----------------------------------------------------
+    def register_dko(self, student: r.Student, registration: dko_messages.DkoRegistrationData,
+                     *, referte: str | None = None
+                     ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        """Register a student at an academy; leave ``student.insz`` None while pending."""
+        return self._call("RegistreerDkoInschrijving",
+                          dko_messages.registration_inhoud(student, registration), referte,
+                          dko_messages.registration_answer, self._dko)
+
+    def correct_dko(self, student: r.Student, registration: dko_messages.DkoRegistrationData,
+                    *, referte: str | None = None
+                    ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        return self._call("CorrigeerDkoInschrijving",
+                          dko_messages.registration_inhoud(student, registration), referte,
+                          dko_messages.registration_answer, self._dko)
+
+    def deregister_dko(self, institution_number: str, stamnummer: str, school_year: int, *,
+                       end_date: dt.date, referte: str | None = None
+                       ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        return self._call("RegistreerDkoUitschrijving",
+                          dko_messages.deregistration_inhoud(institution_number, stamnummer,
+                                                             school_year, end_date),
+                          referte, dko_messages.registration_answer, self._dko)
+
+    def dko_identification_numbers(self, institution_number: str, *,
+                                   stamnummer: str | None = None,
+                                   continuation: str | None = None,
+                                   referte: str | None = None
+                                   ) -> r.Result[list[dko_messages.IdentificationNumber]]:
+        """One page of the academy's supplied, pseudo and wrong numbers (on /dko, with
+        its DKO mandate)."""
+        return self._call("GeefIdentificatienummers",
+                          dko_messages.numbers_inhoud(institution_number, stamnummer,
+                                                      continuation),
+                          referte, dko_messages.numbers_answer, self._dko)
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
-                       referte: str | None = None) -> bytes:
+                       referte: str | None = None, service: str | None = None) -> bytes:
         """The signed request exactly as it would be sent, without sending it.
 
         For testers: to inspect a message, to keep it as a golden file, or to alter it
@@ -158,20 +210,22 @@ class DiscimusClient:
 
         :param operation: e.g. ``"RegistreerInschrijving"``
         :param inhoud: the Vraag's Inhoud as zeep values (see the WSDL)
+        :param service: ``"dko"`` for an operation both contracts have
+            (GeefIdentificatienummers); else found from the operation
         """
-        zeep_client, service = self._service_of(operation)
-        envelope = zeep_client.create_message(service, operation,
+        zeep_client, proxy = self._service_of(operation, service)
+        envelope = zeep_client.create_message(proxy, operation,
                                               Verzoek=self._verzoek(inhoud, referte))
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
 
-    def http_headers(self, operation: str) -> dict[str, str]:
+    def http_headers(self, operation: str, service: str | None = None) -> dict[str, str]:
         """The HTTP headers zeep sends with ``operation``: to post a
         :meth:`signed_request` yourself.
 
         The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
         Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
         """
-        zeep_client, _service = self._service_of(operation)
+        zeep_client, _service = self._service_of(operation, service)
         binding = zeep_client.wsdl.bindings[next(iter(zeep_client.wsdl.bindings))]
         action = binding.get(operation).soapaction
         return {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{action}"'}
@@ -182,8 +236,10 @@ class DiscimusClient:
         return _enrollment_inhoud(student, enrollment)
 
     # -- plumbing ------------------------------------------------------------------------
-    def _service_of(self, operation: str):
+    def _service_of(self, operation: str, service: str | None = None):
         """The zeep client and service proxy whose contract has ``operation``."""
+        if service == "dko" or operation in dko_messages.OPERATIONS:
+            return self._zeep_dko, self._dko
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
         return self._zeep, self._inschrijving

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-SERVICES = ("inschrijving", "afwezigheid")
+SERVICES = ("inschrijving", "afwezigheid", "dko")
 
 
 def wsdl_path(service: str) -> Path:
