@@ -39,6 +39,8 @@ class Attack:
     # The operation of the ``before`` messages when it is not ``operation`` (they are
     # posted to /inschrijving), e.g. an enrollment before an absence.
     before_operation: str | None = None
+    # Where the ``before`` messages are posted when not /inschrijving (e.g. /dko).
+    before_path: str | None = None
 
 
 @dataclass
@@ -613,4 +615,4 @@ def sub_path(kit):
 
 
 # More recipes live beside this module; importing it registers them in RECIPES.
-from tests.security import absence_recipes, profile_recipes  # noqa: E402,F401
+from tests.security import absence_recipes, dko_recipes, profile_recipes  # noqa: E402,F401

@@ -132,7 +132,8 @@ def test_hostile_message_is_refused_and_changes_nothing(case, server, kit, engin
     headers = kit.headers(attack.operation) if attack.headers is None else attack.headers
     for data in attack.before:
         before_headers = kit.headers(attack.before_operation or attack.operation)
-        assert _post(server, data, before_headers).status_code == 200
+        assert _post(server, data, before_headers,
+                     attack.before_path or "/inschrijving").status_code == 200
     counts = row_counts(engine)
 
     response = _post(server, attack.body, headers, attack.path)
