@@ -97,3 +97,15 @@ def notice(result: Match, ident: Identification) -> Issue:
         f"stamnummer {ident.stamnummer}: no INSZ yet, and no other institution sent "
         "this student; the administration supplies the number later, or a pseudo "
         "number when none exists (GeefIdentificatienummers)"))
+
+
+def on_receipt(uow: UnitOfWork, channel: Channel, institution_number: str,
+               ident: Identification, today: dt.date) -> list[Issue]:
+    """Look a student sent without a number up as the message arrives (both channels).
+
+    :returns: the notice to add to the answer; none when the student has an INSZ.
+    """
+    if ident.insz:
+        return []
+    result, _record = look_up(uow, channel, institution_number, ident, today)
+    return [notice(result, ident)]

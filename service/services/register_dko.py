@@ -70,10 +70,8 @@ def _store(uow, receipt, new: rules.DkoRegistration, wrong) -> Answer:
     if wrong is not None:
         issues.append(identification.report_wrong(uow, Channel.DKO, new.institution_number,
                                                   ident, wrong, receipt.today))
-    if new.insz is None:
-        result, _record = identification.look_up(uow, Channel.DKO, new.institution_number,
-                                                 ident, receipt.today)
-        issues.append(identification.notice(result, ident))
+    issues += identification.on_receipt(uow, Channel.DKO, new.institution_number, ident,
+                                        receipt.today)
     return Answer(dko_view(uow, new), tuple(issues))
 
 

@@ -2,7 +2,7 @@
 
 The blocks are read from README.rst: the demo academy's error report lists the wrong
 number, a registration without INSZ is matched on receipt (50600), the screening
-supplies the school's and the academy's numbers and creates the pseudo number, both
+supplies the academy's demo students' numbers and creates the pseudo number, both
 channels list them with their own rights, and a school package is refused on DKO.
 """
 from __future__ import annotations
@@ -53,10 +53,10 @@ def test_the_dko_walk_through_runs_as_written(server, tmp_path):
     assert "INFORMATIE   50600" in done.stdout and noor in done.stdout
     done = run(enroll)
     assert done.returncode == 0 and done.stdout.startswith("ACCEPTED"), done.stdout
+    assert "INFORMATIE   50600" in done.stdout and noor in done.stdout
     done = run(screen)
     assert done.returncode == 0, done.stdout + done.stderr
-    for line in (f"school 034567 stamnummer 2600990: number supplied (matched) {noor}",
-                 "academy 130001 stamnummer 2600101: number supplied (matched)",
+    for line in ("academy 130001 stamnummer 2600101: number supplied (matched)",
                  "academy 130001 stamnummer 2600102: number supplied (matched)",
                  "academy 130001 stamnummer 2500103: pseudo number created"):
         assert line in done.stdout, done.stdout
