@@ -67,3 +67,22 @@ def test_pki_init_server_key_replaces_only_the_server_key_and_says_so(tmp_path):
     assert {name: (tmp_path / "pki" / name).read_bytes() for name in kept} == kept
     again = discimus("pki", "init", env=env)          # no option: the EC key is kept
     assert "ECDSA-SHA256" in again.stdout and "NEW" not in again.stderr
+
+
+def test_identifiers_screen_reports_what_it_gave_and_gives_it_once(tmp_path):
+    import json
+    env = {"DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}",
+           "DISCIMUS_BUSINESS_DATE": "2026-09-03"}
+    assert discimus("fixtures", "load", env=env).returncode == 0
+    first = discimus("identifiers", "screen", "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    outcomes = json.loads(first.stdout)["outcomes"]
+    academy = {(o["stamnummer"], kind) for kind, rows in outcomes.items() for o in rows
+               if o["channel"] == "D"}
+    assert {("2600101", "supplied"), ("2600102", "supplied"),
+            ("2500103", "pseudo")} <= academy
+    again = discimus("identifiers", "screen", env=env)
+    assert again.returncode == 0 and "number supplied" not in again.stdout
+    assert "number given before" in again.stdout
+    refused = discimus("identifiers", "screen", "--grace-days", "-1", env=env)
+    assert refused.returncode == 3 and "--grace-days" in refused.stderr

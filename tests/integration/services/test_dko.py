@@ -12,7 +12,7 @@ import pytest
 
 from discimus_fixtures.generator import insz_for
 from discimus_service.domain.dko import Academy, Discipline, FeeCategory
-from discimus_service.domain.identification_numbers import is_pseudo
+from discimus_service.domain.identification_numbers import Channel, is_pseudo
 from discimus_service.domain.model import Mandate, MessageType, Sender, SenderKind, Sex
 from discimus_service.persistence.database import row_counts
 from discimus_service.services import exchange
@@ -242,3 +242,21 @@ def test_the_consultation_pages_and_refuses_a_foreign_continuation(uow, monkeypa
     bad = send(uow, consult_dko_numbers, NumbersQuestion(ACADEMY, None, "afw1:xyz"),
                NumbersView, operation="GeefIdentificatienummers")
     assert codes(bad) == [10012]
+
+
+def test_the_school_channel_looks_a_pending_student_up_on_receipt(uow):
+    known = f.identification(stamnummer="2600050")
+    assert send(uow, register_dko, question(identification=known)).accepted
+    pending = f.identification(insz=None, stamnummer="2600001")
+    answer = send(uow, register_enrollment, f.question(identification=pending),
+                  EnrollmentView, sender=f.VENDOR, operation="RegistreerInschrijving")
+    assert codes(answer) == [50600] and known.insz in answer.issues[0].diagnose
+    from discimus_service.services.correct_enrollment import correct_enrollment
+    again = send(uow, correct_enrollment, f.question(identification=pending),
+                 EnrollmentView, sender=f.VENDOR, operation="CorrigeerInschrijving")
+    assert codes(again) == [50600]              # the number given before, not twice
+    with uow() as u:
+        assert len(u.numbers.of_student(Channel.SCHOOL, "034567", "2600001")) == 1
+    fixed = send(uow, correct_enrollment, f.question(), EnrollmentView, sender=f.VENDOR,
+                 operation="CorrigeerInschrijving")
+    assert fixed.accepted and codes(fixed) == []   # the school took the number in
