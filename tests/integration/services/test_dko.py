@@ -10,7 +10,6 @@ import datetime as dt
 
 import pytest
 
-from discimus_fixtures.generator import insz_for
 from discimus_service.domain.dko import Academy, Discipline, FeeCategory
 from discimus_service.domain.identification_numbers import Channel, is_pseudo
 from discimus_service.domain.model import Mandate, MessageType, Sender, SenderKind, Sex
