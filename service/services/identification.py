@@ -81,8 +81,17 @@ def report_wrong(uow: UnitOfWork, channel: Channel, institution_number: str,
         "right one up"))
 
 
-def notice(result: Match, ident: Identification) -> Issue:
-    """What the institution is told about a student sent without a valid number."""
+def notice(result: Match, ident: Identification,
+           record: NumberRecord | None = None) -> Issue:
+    """What the institution is told about a student sent without a valid number.
+
+    :param record: the number given, when it was given before (a pseudo number too).
+    """
+    if record is not None and record.kind is NumberKind.PSEUDO:
+        return Issue.of(InszSuppliedNotice(
+            f"stamnummer {ident.stamnummer}: no national register number exists; the "
+            f"administration gave the pseudo number {record.insz} on {record.decided_on}; "
+            "send it as the student's INSZ in a correction"))
     if result.outcome is MatchOutcome.FOUND:
         return Issue.of(InszSuppliedNotice(
             f"stamnummer {ident.stamnummer}: the student's INSZ is {result.insz} "
@@ -107,5 +116,5 @@ def on_receipt(uow: UnitOfWork, channel: Channel, institution_number: str,
     """
     if ident.insz:
         return []
-    result, _record = look_up(uow, channel, institution_number, ident, today)
-    return [notice(result, ident)]
+    result, record = look_up(uow, channel, institution_number, ident, today)
+    return [notice(result, ident, record)]

@@ -259,3 +259,15 @@ def test_the_school_channel_looks_a_pending_student_up_on_receipt(uow):
     fixed = send(uow, correct_enrollment, f.question(), EnrollmentView, sender=f.VENDOR,
                  operation="CorrigeerInschrijving")
     assert fixed.accepted and codes(fixed) == []   # the school took the number in
+
+
+def test_a_pseudo_number_given_before_is_named_as_such_on_the_next_message(uow):
+    old = f.identification(insz=None, stamnummer="2500060", first_name="Amina",
+                           last_name="Haddad", birth_date=dt.date(2015, 2, 14), sex=Sex.V)
+    send(uow, register_dko, question(identification=old, school_year=2025,
+                                     registration_date=dt.date(2025, 9, 2)))
+    with uow() as u:
+        [(_, _, _, pseudo)] = screen(u, today=TODAY).outcomes["pseudo"]
+    again = send(uow, register_dko, question(identification=old))
+    assert codes(again) == [50600]
+    assert f"pseudo number {pseudo}" in again.issues[0].diagnose
