@@ -76,6 +76,10 @@ TARGETS = {
         "discimus_service/domain/partners.py": [D + "test_partners_edges.py",
                                                 D + "test_partners.py"],
         "discimus_service/domain/errors.py": [D + "test_errors.py", README_TABLE_TEST],
+        "discimus_service/domain/identification_numbers.py": [
+            D + "test_identification_numbers_edges.py", D + "test_identification_numbers.py",
+            D + "test_dko.py"],
+        "discimus_service/domain/dko.py": [D + "test_dko.py"],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
 }
