@@ -79,7 +79,7 @@ TARGETS = {
         "discimus_service/domain/identification_numbers.py": [
             D + "test_identification_numbers_edges.py", D + "test_identification_numbers.py",
             D + "test_dko.py"],
-        "discimus_service/domain/dko.py": [D + "test_dko.py"],
+        "discimus_service/domain/dko.py": [D + "test_dko_edges.py", D + "test_dko.py"],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
 }
