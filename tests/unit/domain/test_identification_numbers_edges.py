@@ -80,6 +80,8 @@ def test_values_are_frozen():
 def test_births_in_2000_use_the_2_prefix():
     number = pseudo_number(identification(birth_date=dt.date(2000, 5, 5), insz=None), ())
     assert nn.validate(number) == number and number.startswith("0005")
+    # the check digits carry the century: without the prefix it would read as 1900
+    assert nn.get_birth_year(number) == 2000
 
 
 def _taken(ident, days, counters):
