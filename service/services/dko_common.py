@@ -22,16 +22,26 @@ def require_dko_mandate(uow: UnitOfWork, receipt: Receipt, institution_number: s
         raise NotAnAcademyError(
             f"institution {institution_number} is not a DKO academy; schools register "
             "their students on /inschrijving (message type 1)", field="Instellingsnummer")
+    sender, day = receipt.sender.sender_id, receipt.today
+    mandates = uow.dko.mandates(sender, institution_number)
     try:
-        check_mandate(uow.dko.mandates(receipt.sender.sender_id, institution_number),
-                      sender_id=receipt.sender.sender_id,
-                      institution_number=institution_number,
-                      message_type=MessageType.DKO, day=receipt.today)
-    except AuthorisationError as refusal:
-        raise DkoMandateError(
-            refusal.diagnose + " (DKO mandates are the academy's own; a mandate for a "
-            "school's message types does not count)", field=refusal.field) from None
-
+        check_mandate(mandates, sender_id=sender, institution_number=institution_number,
+                      message_type=MessageType.DKO, day=day)
+    except AuthorisationError:
+        ended = [m.valid_to for m in mandates if m.valid_to is not None and m.valid_to < day]
+        future = [m.valid_from for m in mandates if m.valid_from > day]
+        if ended:
+            why = (f"the DKO mandate of {sender!r} for academy {institution_number} ended "
+                   f"on {max(ended).isoformat()}: the academy changed package")
+        elif future:
+            why = (f"the DKO mandate of {sender!r} for academy {institution_number} "
+                   f"starts only on {min(future).isoformat()}")
+        else:
+            why = (f"there is no DKO mandate for {sender!r} at academy "
+                   f"{institution_number}; the academy must grant the package its DKO "
+                   "rights first")
+        raise DkoMandateError(why + " (a mandate for a school's message types does not "
+                              "count)", field="Afzender/Identificatie") from None
 
 def dko_view(uow: UnitOfWork, r: DkoRegistration) -> DkoView:
     academy = uow.dko.get_academy(r.institution_number)

@@ -271,3 +271,16 @@ def test_a_pseudo_number_given_before_is_named_as_such_on_the_next_message(uow):
     again = send(uow, register_dko, question(identification=old))
     assert codes(again) == [50600]
     assert f"pseudo number {pseudo}" in again.issues[0].diagnose
+
+
+def test_a_dko_mandate_that_ended_or_has_not_started_says_so(uow):
+    with uow() as u:
+        u.dko.add_mandate(Mandate("wisa", ACADEMY, MessageType.DKO, dt.date(2020, 9, 1),
+                                  dt.date(2026, 8, 31)))
+        u.dko.add_mandate(Mandate("wisa", "130002", MessageType.DKO, dt.date(2026, 10, 1)))
+        u.commit()
+    ended = send(uow, register_dko, question(), sender=f.OTHER_VENDOR)
+    assert codes(ended) == [40600] and "ended on 2026-08-31" in ended.issues[0].diagnose
+    later = send(uow, register_dko, question(institution_number="130002"),
+                 sender=f.OTHER_VENDOR)
+    assert codes(later) == [40600] and "starts only on 2026-10-01" in later.issues[0].diagnose
