@@ -284,3 +284,41 @@ def test_a_dko_mandate_that_ended_or_has_not_started_says_so(uow):
     later = send(uow, register_dko, question(institution_number="130002"),
                  sender=f.OTHER_VENDOR)
     assert codes(later) == [40600] and "starts only on 2026-10-01" in later.issues[0].diagnose
+
+
+def test_a_correction_racing_the_screening_for_one_number_on_postgresql(uow, engine):
+    """The screening commits the student's number between the message's check and its
+    insert: the message loses that unique key once, tries again, and answers from the
+    screening's record."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite: writers begin IMMEDIATE, one at a time; they cannot meet")
+    from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork
+    from discimus_service.services.correct_enrollment import correct_enrollment
+    pending = f.question(identification=f.identification(insz=None, stamnummer="2600001"))
+    send(uow, register_enrollment, pending, EnrollmentView, sender=f.VENDOR,
+         operation="RegistreerInschrijving")          # nobody to match yet: 50601
+    known = f.identification(stamnummer="2600050")
+    assert send(uow, register_dko, question(identification=known)).accepted
+    units = []
+
+    class Raced(SqlAlchemyUnitOfWork):
+        def __enter__(self):
+            super().__enter__()
+            if not units:
+                of_student = self.numbers.of_student
+
+                def checked_then_lose_the_race(*args):
+                    found = of_student(*args)
+                    with uow() as other:           # the screening, on another connection
+                        screen(other, today=TODAY)
+                    return found
+                self.numbers.of_student = checked_then_lose_the_race
+            units.append(self)
+            return self
+
+    answer = send(lambda **kw: Raced(engine, **kw), correct_enrollment, pending,
+                  EnrollmentView, sender=f.VENDOR, operation="CorrigeerInschrijving")
+    assert codes(answer) == [50600] and known.insz in answer.issues[0].diagnose
+    assert len(units) == 2
+    with uow() as u:
+        assert len(u.numbers.of_student(Channel.SCHOOL, "034567", "2600001")) == 1
