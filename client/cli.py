@@ -143,6 +143,9 @@ def _add_client_commands(commands) -> None:
     from discimus_client.commands_quality import add_commands as add_quality_commands
     add_quality_commands(sub, common)
 
+    from discimus_client.commands_dko import add_commands as add_dko_commands
+    add_dko_commands(sub, common)
+
     from discimus_client.commands_magda import register as add_magda_commands
     add_magda_commands(sub)
 

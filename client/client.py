@@ -24,7 +24,8 @@ from zeep.transports import Transport
 
 from discimus_client import (
     absence_messages, certificate_messages, characteristics_messages as km, class_messages,
-    internaat_messages, item_lists, quality_messages, record_messages as rm, results as r,
+    dko_messages, internaat_messages, item_lists, quality_messages, record_messages as rm,
+    results as r,
 )
 from discimus_client.contracts import wsdl_path
 from discimus_client.errors import ServiceFault
@@ -474,9 +475,56 @@ class DiscimusClient:
                           {"Instellingsnummer": institution_number, "Datum": on},
                           referte, quality_messages.problems_answer)
 
+    def identification_numbers(self, institution_number: str, *,
+                               stamnummer: str | None = None,
+                               continuation: str | None = None, referte: str | None = None
+                               ) -> r.Result[list[dko_messages.IdentificationNumber]]:
+        """One page of the school's supplied, pseudo and wrong numbers (on /inschrijving,
+        with the school's message type 1 mandate)."""
+        return self._call("GeefIdentificatienummers",
+                          dko_messages.numbers_inhoud(institution_number, stamnummer,
+                                                      continuation),
+                          referte, dko_messages.numbers_answer)
+
+    # -- DKO, the academies' channel -----------------------------------------------------
+    def register_dko(self, student: r.Student, registration: dko_messages.DkoRegistrationData,
+                     *, referte: str | None = None
+                     ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        """Register a student at an academy; leave ``student.insz`` None while pending."""
+        return self._call("RegistreerDkoInschrijving",
+                          dko_messages.registration_inhoud(student, registration), referte,
+                          dko_messages.registration_answer, self._contract("dko"))
+
+    def correct_dko(self, student: r.Student, registration: dko_messages.DkoRegistrationData,
+                    *, referte: str | None = None
+                    ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        return self._call("CorrigeerDkoInschrijving",
+                          dko_messages.registration_inhoud(student, registration), referte,
+                          dko_messages.registration_answer, self._contract("dko"))
+
+    def deregister_dko(self, institution_number: str, stamnummer: str, school_year: int, *,
+                       end_date: dt.date, referte: str | None = None
+                       ) -> r.Result[dko_messages.DkoRegistrationInfo]:
+        return self._call("RegistreerDkoUitschrijving",
+                          dko_messages.deregistration_inhoud(institution_number, stamnummer,
+                                                             school_year, end_date),
+                          referte, dko_messages.registration_answer, self._contract("dko"))
+
+    def dko_identification_numbers(self, institution_number: str, *,
+                                   stamnummer: str | None = None,
+                                   continuation: str | None = None,
+                                   referte: str | None = None
+                                   ) -> r.Result[list[dko_messages.IdentificationNumber]]:
+        """One page of the academy's supplied, pseudo and wrong numbers (on /dko, with
+        its DKO mandate)."""
+        return self._call("GeefIdentificatienummers",
+                          dko_messages.numbers_inhoud(institution_number, stamnummer,
+                                                      continuation),
+                          referte, dko_messages.numbers_answer, self._contract("dko"))
+
     # -- for testers ---------------------------------------------------------------------
     def signed_request(self, operation: str, inhoud: dict, *,
-                       referte: str | None = None) -> bytes:
+                       referte: str | None = None, service: str | None = None) -> bytes:
         """The signed request exactly as it would be sent, without sending it.
 
         For testers: to inspect a message, to keep it as a golden file, or to alter it
@@ -484,18 +532,21 @@ class DiscimusClient:
 
         :param operation: e.g. ``"RegistreerInschrijving"``
         :param inhoud: the Vraag's Inhoud as zeep values (see the WSDL)
+        :param service: ``"dko"`` for an operation both contracts have
+            (GeefIdentificatienummers); else found from the operation
         """
-        envelope, _headers = self._signed(operation, self._verzoek(inhoud, referte))
+        envelope, _headers = self._signed(operation, self._verzoek(inhoud, referte),
+                                          self._service_of(operation, service)[1])
         return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
 
-    def http_headers(self, operation: str) -> dict[str, str]:
+    def http_headers(self, operation: str, service: str | None = None) -> dict[str, str]:
         """The HTTP headers zeep sends with ``operation``: to post a
         :meth:`signed_request` yourself.
 
         The SOAPAction is the operation's soapAction in the WSDL, quoted as WS-I Basic
         Profile 1.1 (R1109) asks; the service refuses a message without it (S116).
         """
-        return _headers(self._service_of(operation)[1], operation)
+        return _headers(self._service_of(operation, service)[1], operation)
 
     @staticmethod
     def enrollment_inhoud(student: r.Student, enrollment: r.EnrollmentData) -> dict:
@@ -514,8 +565,11 @@ class DiscimusClient:
                 next(iter(zeep_client.wsdl.bindings)), f"{self._base_url}/{name}")
         return self._proxies[name]
 
-    def _service_of(self, operation: str):
+    def _service_of(self, operation: str, service: str | None = None):
         """The zeep client and service proxy whose contract has ``operation``."""
+        if service == "dko" or operation in dko_messages.OPERATIONS:
+            proxy = self._contract("dko")
+            return proxy._client, proxy
         if operation in absence_messages.OPERATIONS:
             return self._zeep_afwezigheid, self._afwezigheid
         if operation in class_messages.OPERATIONS:

@@ -5,7 +5,7 @@ from importlib import resources
 from pathlib import Path
 
 SERVICES = ("inschrijving", "afwezigheid", "leerlingenkenmerken", "studiebewijs",
-            "internaat", "klasinformatie", "tucht", "ondersteuning", "weigering")
+            "internaat", "klasinformatie", "tucht", "ondersteuning", "weigering", "dko")
 
 
 def wsdl_path(service: str) -> Path:

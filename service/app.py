@@ -22,7 +22,7 @@ from discimus_service.security.senders import SenderDirectory
 from discimus_service.security.trust import TrustStore
 from discimus_service.settings import Settings, configure
 from discimus_service.soap import (
-    afwezigheid, echo, inschrijving, internaat, klasinformatie, leerlingenkenmerken,
+    afwezigheid, dko, echo, inschrijving, internaat, klasinformatie, leerlingenkenmerken,
     ondersteuning, studiebewijs, tucht, weigering,
 )
 from discimus_service.soap.magda import catalogue as magda, dispatch as magda_dispatch
@@ -48,6 +48,8 @@ SERVICES = {
                        ondersteuning.application),
     "/weigering": ("Discimus message type 8: refusals and dissolved enrollments (MNGI)",
                    weigering.application),
+    "/dko": ("DKO, part-time arts education: the academies' own channel",
+             dko.application),
 }
 
 

@@ -67,6 +67,22 @@ def register(commands) -> None:
     load.add_argument("--students", type=int, default=200)
     load.set_defaults(run=_fixtures_load)
 
+    identifiers = commands.add_parser(
+        "identifiers", help="the administration's INSZ look-up").add_subparsers(
+        dest="identifiers_command", required=True, metavar="ACTION")
+    screen = identifiers.add_parser(
+        "screen", help="match students without INSZ; pseudo numbers past the grace period",
+        description="The administration's screening (002 §2.5) over both channels: a "
+                    "student without (valid) INSZ that matches one person another "
+                    "institution sent gets that number; one that matches nobody "
+                    "--grace-days after its registration date gets a pseudo number; an "
+                    "ambiguous one gets nothing. What was given is never given twice. "
+                    "Institutions fetch the result with GeefIdentificatienummers.")
+    screen.add_argument("--grace-days", type=int, default=30,
+                        help="days after the registration date before a pseudo number (30)")
+    screen.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    screen.set_defaults(run=_identifiers_screen)
+
     contracts = commands.add_parser("contracts", help="published contracts").add_subparsers(
         dest="contracts_command", required=True, metavar="ACTION")
     export = contracts.add_parser("export", help="write wsdl/ and xsd/ from the service")
@@ -246,6 +262,43 @@ def _reset(args) -> int:
     print(f"{shown_url(settings.database_url)} emptied and reloaded (seed {args.seed}): "
           + ", ".join(f"{k} {v}" for k, v in counts.items())
           + f"; PKI in {settings.pki_dir} kept")
+    return 0
+
+
+def _identifiers_screen(args) -> int:
+    import datetime as dt
+    import json
+
+    from discimus_service.persistence.database import make_engine, migrate
+    from discimus_service.persistence.unit_of_work import SqlAlchemyUnitOfWork
+    from discimus_service.services.screen_identification_numbers import screen
+    if args.grace_days < 0:
+        raise ConfigurationError("--grace-days cannot be negative")
+    settings = _settings()
+    engine = make_engine(settings.database_url)
+    try:
+        migrate(engine)
+        today = settings.today(dt.datetime.now(dt.timezone.utc))
+        with SqlAlchemyUnitOfWork(engine) as uow:
+            report = screen(uow, today=today, grace_days=args.grace_days)
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps({"today": today.isoformat(), "outcomes": {
+            k: [dict(zip(("channel", "institution", "stamnummer", "insz"), row))
+                for row in rows] for k, rows in report.outcomes.items()}}, indent=2))
+        return 0
+    names = {"supplied": "number supplied (matched)", "pseudo": "pseudo number created",
+             "ambiguous": "ambiguous, nothing guessed", "waiting": "no match yet, waiting",
+             "known": "number given before"}
+    channels = {"S": "school", "D": "academy"}
+    print(f"screened on {today}: " + (", ".join(
+        f"{len(rows)} {names[k]}" for k, rows in report.outcomes.items())
+        or "no student without a number"))
+    for outcome in ("supplied", "pseudo", "ambiguous"):
+        for channel, institution, stamnummer, number in report.outcomes.get(outcome, ()):
+            print(f"  {channels[channel]} {institution} stamnummer {stamnummer}: "
+                  f"{names[outcome]}" + (f" {number}" if number else ""))
     return 0
 
 

@@ -30,6 +30,10 @@ class _State:
         self.partners: dict[str, object] = {}
         self.authorisations: list = []
         self.interests: list = []
+        self.academies: dict[str, object] = {}
+        self.dko_mandates: list = []
+        self.dko: dict[int, object] = {}
+        self.numbers: dict[int, object] = {}
         self.boarding: dict[int, object] = {}
         self.audit: list = []
         self.fault_rules: list = []
@@ -369,6 +373,96 @@ class FakeAudit(ports.AuditRepository):
                 and (sender_id is None or e.sender_id == sender_id)][:limit]
 
 
+class FakeDko(ports.DkoRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add_academy(self, academy):
+        self.s.academies[academy.institution_number] = academy
+
+    def get_academy(self, institution_number):
+        return self.s.academies.get(institution_number)
+
+    def add_mandate(self, mandate):
+        self.s.dko_mandates.append(mandate)
+
+    def mandates(self, sender_id, institution_number):
+        return [m for m in self.s.dko_mandates
+                if (m.sender_id, m.institution_number) == (sender_id, institution_number)]
+
+    def add(self, registration):
+        if registration.id is None:
+            registration.id = next(self.ids)
+        self.s.dko[registration.id] = copy.deepcopy(registration)
+
+    def get(self, institution_number, stamnummer, school_year):
+        return next((copy.deepcopy(r) for r in self.s.dko.values()
+                     if (r.institution_number, r.stamnummer, r.school_year)
+                     == (institution_number, stamnummer, school_year)), None)
+
+    def of_student(self, institution_number, *, stamnummer=None, insz=None):
+        if stamnummer is None and insz is None:
+            return []
+        return [copy.deepcopy(r) for r in self.s.dko.values()
+                if r.institution_number == institution_number
+                and (stamnummer is None or r.stamnummer == stamnummer)
+                and (insz is None or r.insz == insz)]
+
+    def pending(self):
+        return sorted((copy.deepcopy(r) for r in self.s.dko.values()
+                       if r.insz is None and r.end_date is None),
+                      key=lambda r: (r.institution_number, r.stamnummer, r.school_year))
+
+    def with_insz_born(self, birth_date):
+        return [copy.deepcopy(r) for r in self.s.dko.values()
+                if r.insz and r.identification.birth_date == birth_date]
+
+
+class FakeNumbers(ports.IdentificationNumberRepository):
+    def __init__(self, state, ids):
+        self.s, self.ids = state, ids
+
+    def add(self, record):
+        import dataclasses
+        stored = dataclasses.replace(record, id=next(self.ids))
+        self.s.numbers[stored.id] = stored
+        return stored.id
+
+    def of_student(self, channel, institution_number, stamnummer):
+        return [r for r in self.s.numbers.values()
+                if (r.channel, r.institution_number, r.stamnummer)
+                == (channel, institution_number, stamnummer)]
+
+    def page(self, channel, institution_number, *, stamnummer, after, limit):
+        rows = [r for _, r in sorted(self.s.numbers.items())
+                if (r.channel, r.institution_number) == (channel, institution_number)
+                and (stamnummer is None or r.stamnummer == stamnummer)
+                and (after is None or r.id > after)]
+        return rows[:limit]
+
+    def given_born(self, birth_date):
+        return [r for r in self.s.numbers.values()
+                if r.kind.value in ("AANGEVULD", "PSEUDO")
+                and r.identification.birth_date == birth_date]
+
+    def pseudo_numbers(self, prefix):
+        return {r.insz for r in self.s.numbers.values()
+                if r.kind.value == "PSEUDO" and r.insz.startswith(prefix)}
+
+    def pending_enrollments(self):
+        latest = {}
+        for e in sorted(self.s.enrollments.values(),
+                        key=lambda e: (e.institution_number, e.stamnummer, e.start_date,
+                                       e.id)):
+            if e.insz is None:
+                latest[(e.institution_number, e.stamnummer)] = copy.deepcopy(e)
+        return list(latest.values())
+
+    def enrollments_born(self, birth_date):
+        return [copy.deepcopy(e) for e in self.s.enrollments.values()
+                if e.insz and e.identification.birth_date == birth_date]
+
+
 class FakeFaultRules(ports.FaultRuleRepository):
     def __init__(self, state, ids):
         self.s, self.ids = state, ids
@@ -455,6 +549,8 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.journal = FakeJournal(self.state)
         self.partners = FakePartners(self.state)
         self.interests = FakeInterests(self.state, self.db.ids)
+        self.dko = FakeDko(self.state, self.db.ids)
+        self.numbers = FakeNumbers(self.state, self.db.ids)
         self.class_info = FakeClassInfo(self.state)
         self.boarding = FakeBoarding(self.state, self.db.ids)
         self.audit = FakeAudit(self.state)

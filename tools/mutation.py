@@ -82,6 +82,10 @@ TARGETS = {
         "discimus_service/domain/school_calendar.py": [D + "test_absence_counts.py",
                                                        D + "test_school_calendar.py"],
         "discimus_service/domain/quality.py": [D + "test_quality.py"],
+        "discimus_service/domain/identification_numbers.py": [
+            D + "test_identification_numbers_edges.py", D + "test_identification_numbers.py",
+            D + "test_dko.py"],
+        "discimus_service/domain/dko.py": [D + "test_dko_edges.py", D + "test_dko.py"],
         # consultations.py is being rewritten (issue 5 §5); add it once it has settled.
     },
 }

@@ -129,6 +129,12 @@ class SchoolYearNotAskableError(ValidationError):
     code = 10701
 
 
+class InvalidSchoolYearError(ValidationError):
+    """The DKO school year is not the running, the previous or the next school year."""
+
+    code = 10600
+
+
 class InvalidInszError(ValidationError):
     """The INSZ or bis number fails its check digits or birth-date rules (MAGDA 20002)."""
 
@@ -139,6 +145,18 @@ class InszBirthDateMismatchError(ValidationError):
     """The birth date encoded in the INSZ differs from the given birth date."""
 
     code = 20010
+
+
+class StamnummerTakenError(ValidationError):
+    """At this academy the stamnummer belongs to another student (unique across years)."""
+
+    code = 20600
+
+
+class StamnummerChangedError(ValidationError):
+    """The student already has another stamnummer at this academy, kept across years."""
+
+    code = 20601
 
 
 class NoDataError(DomainError):
@@ -163,6 +181,24 @@ class AbsenceNotFoundError(NoDataError):
     """No absence of this student on this half day is registered at this institution."""
 
     code = 30030
+
+
+class DkoRegistrationNotFoundError(NoDataError):
+    """No DKO registration with this academy, stamnummer and school year."""
+
+    code = 30600
+
+
+class DkoRegistrationConflictError(DomainError):
+    """The student is already registered at this academy for this school year."""
+
+    code = 30601
+
+
+class DkoRegistrationCancelledError(DomainError):
+    """The DKO registration is already de-registered."""
+
+    code = 30602
 
 
 class EnrollmentConflictError(DomainError):
@@ -273,6 +309,18 @@ class SenderMismatchError(AuthorisationError):
     """Afzender/Identificatie in the Context is not the certificate's sender."""
 
     code = 40011
+
+
+class DkoMandateError(AuthorisationError):
+    """The sender has no DKO mandate for this academy (school mandates do not count)."""
+
+    code = 40600
+
+
+class NotAnAcademyError(AuthorisationError):
+    """The institution is not a DKO academy (schools register on /inschrijving)."""
+
+    code = 40601
 
 
 class TooManyQuestionsError(DomainError):
@@ -593,6 +641,32 @@ class NotMostRecentDeclarationNotice(Notice):
     """Stored, but a more recent declaration of the student stays in force."""
 
     code = 50202
+
+
+class InszSuppliedNotice(Notice):
+    """The student sent without a valid INSZ was matched: its number is supplied."""
+
+    code = 50600
+    severity = Severity.INFORMATIE
+
+
+class InszPendingNotice(Notice):
+    """No INSZ yet and no unique match; the number is supplied later, or a pseudo number."""
+
+    code = 50601
+    severity = Severity.INFORMATIE
+
+
+class AmbiguousMatchNotice(Notice):
+    """Several persons match the student's identification data; no number is guessed."""
+
+    code = 50602
+
+
+class WrongInszNotice(Notice):
+    """The INSZ sent fails its checks; stored without it, reported and looked up (DKO)."""
+
+    code = 50603
 
 
 def all_codes() -> list[type]:

@@ -40,6 +40,7 @@ class MessageType(str, enum.Enum):
     INTERNATEN = "internaten"
     WEIGERINGEN = "weigeringen"
     KLASINFORMATIE = "klasinformatie"      # class information for LeerID (seed 003)
+    DKO = "dko"                            # part-time arts education: its own channel (002)
 
 
 class Niveau(int, enum.Enum):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import false
 from sqlalchemy import (
     BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
-    String, Table, Text, UniqueConstraint,
+    String, Table, Text, UniqueConstraint, text,
 )
 
 metadata = MetaData(naming_convention={
@@ -89,6 +89,8 @@ enrollments = Table(
     Index("ix_enrollments_school_insz", "institution_number", "insz"),
     # The other side of a double: a student's enrollments everywhere, by start date.
     Index("ix_enrollments_insz_start", "insz", "start_date"),
+    # Matching a student without an INSZ (migration 0011): candidates by birth date.
+    Index("ix_enrollments_birth_date", "birth_date"),
 )
 
 journal = Table(
@@ -355,9 +357,90 @@ boarding_enrollments = Table(
     Index("ix_boarding_enrollments_school_insz", "institution_number", "insz"),
 )
 
+# DKO, part-time arts education (migration 0011): a separate channel with its own
+# institutions and mandates, so a school package's rights never reach an academy.
+academies = Table(
+    "academies", metadata,
+    Column("institution_number", String(6), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("municipality", String(100), nullable=False, default=""),
+)
+
+dko_mandates = Table(
+    "dko_mandates", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("sender_id", String(64), ForeignKey("senders.sender_id"), nullable=False),
+    Column("institution_number", String(6), ForeignKey("academies.institution_number"),
+           nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Index("ix_dko_mandates_lookup", "sender_id", "institution_number"),
+)
+
+dko_registrations = Table(
+    "dko_registrations", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("institution_number", String(6), nullable=False),
+    Column("school_year", Integer, nullable=False),
+    Column("stamnummer", String(20), nullable=False),
+    Column("insz", String(11)),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("nationality", String(5), nullable=False),
+    Column("street", String(200)),
+    Column("house_number", String(20)),
+    Column("box", String(20)),
+    Column("postcode", String(10)),
+    Column("municipality", String(100)),
+    Column("country", String(5), nullable=False),
+    Column("discipline", String(2), nullable=False),
+    Column("fee_category", String(2), nullable=False),
+    Column("registration_date", Date, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("end_date", Date),
+    UniqueConstraint("institution_number", "stamnummer", "school_year",
+                     name="uq_dko_registrations_natural_key"),
+    Index("ix_dko_registrations_school_insz", "institution_number", "insz"),
+    Index("ix_dko_registrations_birth_date", "birth_date"),
+)
+
+# The administration's answers about students' numbers (supplied, pseudo, wrong), both
+# channels; a pseudo number is given out once (the partial unique index).
+identification_numbers = Table(
+    "identification_numbers", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("channel", String(1), nullable=False),
+    Column("institution_number", String(6), nullable=False),
+    Column("stamnummer", String(20), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("insz", String(11)),
+    Column("insz_sent", String(20), nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("nationality", String(5), nullable=False),
+    Column("street", String(200)),
+    Column("house_number", String(20)),
+    Column("postcode", String(10)),
+    Column("country", String(5), nullable=False),
+    Column("decided_on", Date, nullable=False),
+    Column("diagnose", Text, nullable=False),
+    UniqueConstraint("channel", "institution_number", "stamnummer", "kind", "insz_sent",
+                     name="uq_identification_numbers_natural_key"),
+    Index("ix_identification_numbers_school", "channel", "institution_number", "id"),
+    Index("ix_identification_numbers_birth_date", "birth_date"),
+    Index("uq_identification_numbers_pseudo", "insz", unique=True,
+          sqlite_where=text("kind = 'PSEUDO'"), postgresql_where=text("kind = 'PSEUDO'")),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
                       "class_assignments", "records", "certificates",
                       "characteristics", "audit_log", "fault_rules",
-                      "boarding_enrollments")
+                      "boarding_enrollments",
+                      "academies", "dko_mandates", "dko_registrations",
+                      "identification_numbers")

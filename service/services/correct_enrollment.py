@@ -7,6 +7,8 @@ from discimus_service.domain import enrollment as rules
 from discimus_service.domain.errors import (
     EnrollmentClosedError, EnrollmentNotFoundError, ValidationError,
 )
+from discimus_service.domain.identification_numbers import Channel
+from discimus_service.services import identification
 from discimus_service.services.answers import Answer
 from discimus_service.services.common import require_mandate, view_of
 from discimus_service.services.exchange import Receipt
@@ -52,4 +54,6 @@ def correct_enrollment(uow: UnitOfWork, receipt: Receipt,
     )
     corrected = rules.validate_enrollment(corrected, today=receipt.today)
     uow.enrollments.add(corrected)
-    return Answer(view_of(uow, corrected))
+    return Answer(view_of(uow, corrected), tuple(identification.on_receipt(
+        uow, Channel.SCHOOL, corrected.institution_number, corrected.identification,
+        receipt.today)))

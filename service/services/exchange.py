@@ -68,7 +68,7 @@ class Receipt:
 
 
 UseCase = Callable[[UnitOfWork, Receipt, Any], Answer]
-_ATTEMPTS = 4
+_ATTEMPTS = 6
 
 
 def read_only(use_case: UseCase) -> UseCase:
@@ -94,9 +94,11 @@ def handle(uow_factory: Callable[[], UnitOfWork], receipt: Receipt, question: An
     # A concurrent duplicate loses the unique-key race (at the INSERT on PostgreSQL, at
     # commit elsewhere); the next attempt then sees the winner's rows: its journal entry
     # (a resend: 50003) or its replay key (a copy of this very message: S160). A message
-    # writes at most three unique keys (an enrollment's natural key, its Referte, its
-    # replay key); each can be lost only once, because the winner's committed row is
-    # seen by every later attempt. So the fourth attempt always ends in a verdict.
+    # writes at most five unique keys (a registration's natural key, a number supplied
+    # to the student and a wrong number reported, services/identification.py, its
+    # Referte, its replay key); each can be lost only once, because the winner's
+    # committed row is seen by every later attempt (a number given is looked up before
+    # one is written). So the sixth attempt always ends in a verdict.
     for attempt in range(_ATTEMPTS):
         try:
             return once(uow_factory, receipt, question, use_case, result_type, digest,

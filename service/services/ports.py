@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from discimus_service.domain.absence import Absence, AbsenceCode
+from discimus_service.domain.dko import Academy, DkoRegistration
+from discimus_service.domain.identification_numbers import Channel, NumberRecord
 from discimus_service.domain.audit import AuditEntry, FaultRule
 from discimus_service.domain.boarding import BoardingEnrollment
 from discimus_service.domain.characteristics import Declaration
@@ -326,6 +328,76 @@ class AuditRepository(abc.ABC):
         """Entries about this INSZ and/or by this sender, oldest first."""
 
 
+class DkoRepository(abc.ABC):
+    """The DKO channel: academies, their mandates and their students' registrations."""
+
+    @abc.abstractmethod
+    def add_academy(self, academy: Academy) -> None: ...
+
+    @abc.abstractmethod
+    def get_academy(self, institution_number: str) -> Academy | None: ...
+
+    @abc.abstractmethod
+    def add_mandate(self, mandate: Mandate) -> None: ...
+
+    @abc.abstractmethod
+    def mandates(self, sender_id: str, institution_number: str) -> list[Mandate]:
+        """Every DKO mandate of this sender for this academy, any period."""
+
+    @abc.abstractmethod
+    def add(self, registration: DkoRegistration) -> None:
+        """Insert (``id`` None; sets it) or update a registration."""
+
+    @abc.abstractmethod
+    def get(self, institution_number: str, stamnummer: str,
+            school_year: int) -> DkoRegistration | None: ...
+
+    @abc.abstractmethod
+    def of_student(self, institution_number: str, *, stamnummer: str | None = None,
+                   insz: str | None = None) -> list[DkoRegistration]:
+        """The academy's registrations with this stamnummer, or of this INSZ."""
+
+    @abc.abstractmethod
+    def pending(self) -> list[DkoRegistration]:
+        """Running registrations without an INSZ, by academy and stamnummer."""
+
+    @abc.abstractmethod
+    def with_insz_born(self, birth_date: dt.date) -> list[DkoRegistration]:
+        """Registrations that carry an INSZ, of students born on that day."""
+
+
+class IdentificationNumberRepository(abc.ABC):
+    """The administration's answers about numbers, and what a match searches."""
+
+    @abc.abstractmethod
+    def add(self, record: NumberRecord) -> None: ...
+
+    @abc.abstractmethod
+    def of_student(self, channel: Channel, institution_number: str,
+                   stamnummer: str) -> list[NumberRecord]: ...
+
+    @abc.abstractmethod
+    def page(self, channel: Channel, institution_number: str, *,
+             stamnummer: str | None, after: int | None, limit: int) -> list[NumberRecord]:
+        """At most ``limit`` of an institution's records in ``id`` order, after ``after``."""
+
+    @abc.abstractmethod
+    def given_born(self, birth_date: dt.date) -> list[NumberRecord]:
+        """Supplied and pseudo numbers of students born on that day."""
+
+    @abc.abstractmethod
+    def pseudo_numbers(self, prefix: str) -> set[str]:
+        """The pseudo numbers given out that start with ``prefix``."""
+
+    @abc.abstractmethod
+    def pending_enrollments(self) -> list[Enrollment]:
+        """Message type 1: enrollments without an INSZ (the latest per student)."""
+
+    @abc.abstractmethod
+    def enrollments_born(self, birth_date: dt.date) -> list[Enrollment]:
+        """Message type 1: enrollments with an INSZ of students born on that day."""
+
+
 class FaultRuleRepository(abc.ABC):
     """Testers' fault rules for the MAGDA services (domain/audit.py)."""
 
@@ -393,6 +465,8 @@ class UnitOfWork(abc.ABC):
     journal: JournalRepository
     partners: PartnerRepository
     interests: InterestRepository
+    dko: DkoRepository
+    numbers: IdentificationNumberRepository
     class_info: ClassInfoRepository
     audit: AuditRepository
     fault_rules: FaultRuleRepository

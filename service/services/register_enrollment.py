@@ -5,7 +5,9 @@ from discimus_service.domain import consultations, enrollment as rules
 from discimus_service.domain.errors import (
     DoubleEnrollmentNotice, EnrollmentConflictError, LateRegistrationNotice,
 )
+from discimus_service.domain.identification_numbers import Channel
 from discimus_service.domain.model import Enrollment
+from discimus_service.services import identification
 from discimus_service.services.answers import Answer, Issue
 from discimus_service.services.common import require_mandate, view_of
 from discimus_service.services.exchange import Receipt
@@ -50,6 +52,9 @@ def register_enrollment(uow: UnitOfWork, receipt: Receipt,
             f"{other.start_date}" + (f" to {other.end_date}" if other.end_date else "")
             + f"; overlap from {double.overlap_start}"
             + (f" to {double.overlap_end}" if double.overlap_end else ""))))
+    # A student without INSZ is looked up at once (services/identification.py).
+    issues += identification.on_receipt(uow, Channel.SCHOOL, new.institution_number,
+                                        new.identification, receipt.today)
     return Answer(view_of(uow, new), tuple(issues))
 
 

@@ -30,14 +30,19 @@ from discimus_service.services.quality_views import (
     ComparisonView, EnrolledStudentsView, ProblemsView,
 )
 from discimus_service.soap import inschrijving_quality as quality
+from discimus_service.services.consult_identification_numbers import (
+    consult_school_numbers,
+)
+from discimus_service.soap import identificatienummers
 from discimus_service.soap.adapter import call
 from discimus_service.soap.generiek import repliek_type, verzoek_type
 from discimus_service.soap.identification_types import identification_of
 from discimus_service.soap.inschrijving_types import (
-    DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
+    INSZType, DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
     DubbeleInschrijvingType, InschrijvingAntwoordInhoudType, InschrijvingResultaatType,
-    InschrijvingVraagInhoudType, PeriodeType, SchoolloopbaanAntwoordInhoudType,
-    SchoolloopbaanVraagInhoudType, UitschrijvingVraagInhoudType,
+    InschrijvingVraagInhoudType, InstellingsnummerType, PeriodeType,
+    PersoonsnaamType, SchoolloopbaanAntwoordInhoudType, SchoolloopbaanVraagInhoudType,
+    StamnummerType, UitschrijvingVraagInhoudType, VervolgType,
 )
 from discimus_service.soap.namespaces import INSCHRIJVING as NS
 from discimus_service.soap.operations import operation
@@ -200,7 +205,14 @@ class InschrijvingService(ServiceBase):
                     result_type=ProblemsView, inhoud_of=quality.problems_inhoud)
 
 
+# GeefIdentificatienummers: the school channel's supplied, pseudo and wrong numbers.
+IDENTIFICATIENUMMERS = identificatienummers.consultation(
+    NS, instellingsnummer=InstellingsnummerType, stamnummer=StamnummerType,
+    insz=INSZType, naam=PersoonsnaamType, vervolg=VervolgType)
+
+
 def application() -> Application:
     """A fresh spyne Application for message type 1 (validated with lxml on the way in)."""
-    return Application([InschrijvingService], tns=NS, name="Inschrijving",
+    numbers = identificatienummers.service(NS, IDENTIFICATIENUMMERS, consult_school_numbers)
+    return Application([InschrijvingService, numbers], tns=NS, name="Inschrijving",
                        in_protocol=Soap11(validator="lxml"), out_protocol=Soap11())

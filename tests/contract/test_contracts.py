@@ -36,7 +36,7 @@ EXPECTED_OPERATIONS = {
     "inschrijving": {"RegistreerInschrijving", "CorrigeerInschrijving",
                      "RegistreerUitschrijving", "GeefDubbeleInschrijvingen",
                      "GeefSchoolloopbaan", "GeefIngeschrevenLeerlingen",
-                     "VergelijkLeerlingen", "GeefOpenProblemen"},
+                     "VergelijkLeerlingen", "GeefOpenProblemen", "GeefIdentificatienummers"},
     "afwezigheid": {"RegistreerAfwezigheden", "AnnuleerAfwezigheden", "GeefAfwezigheden",
                     "GeefProblematischeAfwezigheden", "GeefDoorlopendeTellingen",
                     "GeefLeerlingenMet30Problematisch", "GeefKleuterparticipatie",
@@ -58,6 +58,8 @@ EXPECTED_OPERATIONS = {
     "internaat": {"RegistreerInternaatInschrijving", "CorrigeerInternaatInschrijving",
                   "BeeindigInternaatInschrijving", "GeefInternaatInschrijvingen",
                   "GeefSchoolInschrijvingenInternen"},
+    "dko": {"RegistreerDkoInschrijving", "CorrigeerDkoInschrijving",
+            "RegistreerDkoUitschrijving", "GeefIdentificatienummers"},
 }
 
 

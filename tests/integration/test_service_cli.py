@@ -82,3 +82,22 @@ def test_partners_profile_shows_sets_and_refuses_vendors(tmp_path):
     unknown = discimus("partners", "profile", "nobody", env=env)
     assert unknown.returncode == 3 and "no sender 'nobody'" in unknown.stderr
     assert discimus("partners", "profile", "clb", "lenient", env=env).returncode == 3
+
+
+def test_identifiers_screen_reports_what_it_gave_and_gives_it_once(tmp_path):
+    import json
+    env = {"DISCIMUS_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}",
+           "DISCIMUS_BUSINESS_DATE": "2026-09-03"}
+    assert discimus("fixtures", "load", env=env).returncode == 0
+    first = discimus("identifiers", "screen", "--json", env=env)
+    assert first.returncode == 0, first.stderr
+    outcomes = json.loads(first.stdout)["outcomes"]
+    academy = {(o["stamnummer"], kind) for kind, rows in outcomes.items() for o in rows
+               if o["channel"] == "D"}
+    assert {("2600101", "supplied"), ("2600102", "supplied"),
+            ("2500103", "pseudo")} <= academy
+    again = discimus("identifiers", "screen", env=env)
+    assert again.returncode == 0 and "number supplied" not in again.stdout
+    assert "number given before" in again.stdout
+    refused = discimus("identifiers", "screen", "--grace-days", "-1", env=env)
+    assert refused.returncode == 3 and "--grace-days" in refused.stderr

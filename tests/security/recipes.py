@@ -619,5 +619,5 @@ def sub_path(kit):
 # More recipes live beside this module; importing it registers them in RECIPES.
 from tests.security import (  # noqa: E402,F401
     absence_recipes, boarding_recipes, certificate_recipes, characteristics_recipes,
-    class_recipes, connector_recipes, profile_recipes, record_recipes,
+    class_recipes, connector_recipes, dko_recipes, profile_recipes, record_recipes,
 )

@@ -28,6 +28,10 @@ _STUDENT = Student(insz=insz_for(dt.date(2012, 2, 2), Sex.M, 450), stamnummer="2
                    sex="M", address=Address("Markt", "1", "9000", "Gent"))
 _ENROLLMENT = DiscimusClient.enrollment_inhoud(
     _STUDENT, EnrollmentData(DEMO_SECONDARY, "1A", START, dt.date(2026, 8, 30)))
+_DKO = {"Leerling": {**_ENROLLMENT["Leerling"], "INSZ": None},
+        "Inschrijving": {"Instellingsnummer": "130001", "Schooljaar": 2026,
+                         "Studierichting": "MU", "Tariefcategorie": "J",
+                         "DatumInschrijving": dt.date(2026, 9, 2)}}
 _STAY = internaat_messages.stay_inhoud(_STUDENT, BoardingData(
     DEMO_BOARDING, "Gent", START, agreement_framework=True, support_plan=True))
 OPERATIONS = {
@@ -48,6 +52,13 @@ OPERATIONS = {
             "Datum": START, "Dagdeel": "VM"}]}},
     "GeefAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY, "Stamnummer": "2600450"},
     "GeefProblematischeAfwezigheden": {"Instellingsnummer": DEMO_SECONDARY},
+    "GeefIdentificatienummers": {"Instellingsnummer": DEMO_SECONDARY},
+    # DKO, the academies' channel; an operation both contracts have is keyed by path.
+    "RegistreerDkoInschrijving": _DKO,
+    "CorrigeerDkoInschrijving": _DKO,
+    "RegistreerDkoUitschrijving": {"Instellingsnummer": "130001", "Stamnummer": "2600450",
+                                   "Schooljaar": 2026, "EindDatum": START},
+    "dko/GeefIdentificatienummers": {"Instellingsnummer": "130001"},
     "RegistreerKlasinformatie": {
         "Instellingsnummer": DEMO_SECONDARY, "Klassen": {"Klas": [{
             "UniekeIdentificatorLeerling": "INF-2600450", "Stamnummer": "2600450",
@@ -149,13 +160,30 @@ PATHS.update({name: "/internaat" for name in internaat_messages.OPERATIONS})
 PATHS.update(dict.fromkeys(("GeefDoorlopendeTellingen", "GeefLeerlingenMet30Problematisch",
                             "GeefKleuterparticipatie", "GeefAfwezigheidsproblemen"),
                            "/afwezigheid"))
+# DKO, the academies' channel; an operation both contracts have is keyed by path.
+PATHS.update({"RegistreerDkoInschrijving": "/dko", "CorrigeerDkoInschrijving": "/dko",
+              "RegistreerDkoUitschrijving": "/dko", "dko/GeefIdentificatienummers": "/dko"})
+# wisa has no mandate for the demo academy either: on DKO that is refused with 40600.
+REFUSED_AS.update({key: "40600" for key, path in PATHS.items() if path == "/dko"})
+
+
+def _op(key: str) -> str:
+    return key.rsplit("/", 1)[-1]
+
+
+def _service(key: str) -> str | None:
+    return "dko" if PATHS.get(key) == "/dko" else None
 
 
 def test_every_served_operation_is_attacked():
     from discimus_service.app import SERVICES, operations_of
-    served = {name for _title, factory in SERVICES.values()
-              for name in operations_of(factory()).values()}
-    assert served == set(OPERATIONS)
+    served = [(path, name) for path, (_title, factory) in SERVICES.items()
+              for name in operations_of(factory()).values()]
+    shared = {name for _path, name in served
+              if sum(1 for _p, n in served if n == name) > 1}
+    keys = {f"{path.strip('/')}/{name}" if name in shared and path != "/inschrijving"
+            else name for path, name in served}
+    assert keys == set(OPERATIONS)
 
 
 @pytest.fixture(scope="module")
@@ -189,9 +217,11 @@ def _tampered(data: bytes) -> bytes:
 def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engine,
                                                         operation, spoil, code):
     informat = client_for("informat")
-    data = informat.signed_request(operation, OPERATIONS[operation])
+    data = informat.signed_request(_op(operation), OPERATIONS[operation],
+                                   service=_service(operation))
     before = row_counts(engine)
-    response = _post(server, spoil(data), informat.http_headers(operation), operation)
+    response = _post(server, spoil(data),
+                     informat.http_headers(_op(operation), _service(operation)), operation)
     assert response.status_code == 500 and code in response.content
     assert row_counts(engine) == before
 
@@ -200,9 +230,11 @@ def test_spoiled_messages_are_refused_and_write_nothing(server, client_for, engi
 def test_a_sender_without_mandate_is_refused_with_40006(server, client_for, engine,
                                                         operation):
     wisa = client_for("wisa")
-    data = wisa.signed_request(operation, OPERATIONS[operation])
+    data = wisa.signed_request(_op(operation), OPERATIONS[operation],
+                               service=_service(operation))
     before = row_counts(engine)
-    response = _post(server, data, wisa.http_headers(operation), operation)
+    response = _post(server, data, wisa.http_headers(_op(operation), _service(operation)),
+                     operation)
     codes = [u.findtext("{*}Identificatie") for u in
              etree.fromstring(response.content).iter("{*}Uitzondering")]
     assert response.status_code == 200 and codes == [REFUSED_AS.get(operation, "40006")]

@@ -98,12 +98,13 @@ class _AlwaysTaken(ports.UnitOfWork):
         self._inner.rollback()
 
 
-def test_a_race_lost_on_every_attempt_gives_up_after_four(db):
-    # A message writes at most three unique keys and loses each at most once, so a
-    # fifth attempt could never help (services/exchange.py).
+def test_a_race_lost_on_every_attempt_gives_up_after_six(db):
+    # A message writes at most five unique keys (with a number supplied and a wrong one
+    # reported) and loses each at most once, so a seventh attempt could never help
+    # (services/exchange.py).
     attempts = []
     with pytest.raises(ports.DuplicateKeyError):
         exchange.handle(lambda: _AlwaysTaken(db, attempts), receipt(), f.question(),
                         register_enrollment, EnrollmentView)
-    assert len(attempts) == 4
+    assert len(attempts) == 6
     assert db.committed.journal == []
