@@ -17,6 +17,7 @@ from discimus_service.persistence.class_info import SqlClassInfo
 from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
+from discimus_service.persistence.home_education import SqlHomeEducation
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
@@ -72,6 +73,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.audit = SqlAudit(c)
         self.fault_rules = SqlFaultRules(c)
         self.retention = SqlRetention(c)
+        self.home_education = SqlHomeEducation(c)
         return self
 
     def __exit__(self, *exc) -> None:
