@@ -386,3 +386,4 @@ exam_board_results = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("insz", "decision_date", name="uq_exam_board_results_decision"),
 )
+APPLICATION_TABLES += ("home_education_inspections", "exam_board_results")
