@@ -8,6 +8,13 @@
         --from 2025-09-01 --to 2026-08-31
     discimus client magda problematic --as groeipakket --insz 21051612345 \\
         --from 2025-09-01 --to 2026-08-31
+    discimus client magda homeschool --as onderwijsinspectie --capacity 1200 \\
+        --insz 14052812345 --from 2026-09-01 --to 2027-08-31
+    discimus client magda inspection --as onderwijsinspectie --capacity 1200 \\
+        --insz 14052812345 --date 2026-09-02 --result voldoende
+    discimus client magda exam --as onderwijsinspectie --capacity 1200 \\
+        --insz 14052812345 --last-name Peeters --first-name Lotte --sex V \\
+        --birth-date 2014-05-28 --date 2026-09-02 --result geslaagd
     discimus client magda register --as groeipakket --profile magda-connector \\
         --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
 
@@ -28,7 +35,7 @@ def register(sub) -> None:
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
         "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
-        "attendance, problematic absences)",
+        "attendance, problematic absences, home education)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -90,6 +97,40 @@ def register(sub) -> None:
     problematic.set_defaults(run=lambda a: _show(a, lambda c: c.problematic_absences(
         a.insz, a.begin, a.end, referte=a.referte)))
 
+    # Home education, Onderwijsinspectie (VTC 38/2016 and 35/2016).
+    homeschool = actions.add_parser(
+        "homeschool", help="last school of a home-educated child, with the results sent "
+                           "(Onderwijs.GeefLaatsteInschrijvingHuisonderwijs)")
+    common(homeschool)
+    homeschool.add_argument("--from", dest="begin", type=_date, required=True)
+    homeschool.add_argument("--to", dest="end", type=_date, required=True)
+    homeschool.set_defaults(run=lambda a: _show(a, lambda c: c.home_education(
+        a.insz, a.begin, a.end, referte=a.referte)))
+    inspection = actions.add_parser(
+        "inspection", help="send a control visit's result "
+                           "(Onderwijs.RegistreerControleHuisonderwijs)")
+    common(inspection)
+    inspection.add_argument("--date", dest="day", type=_date, required=True,
+                            help="the day of the visit")
+    inspection.add_argument("--result", choices=("voldoende", "onvoldoende"),
+                            required=True)
+    inspection.set_defaults(run=lambda a: _show(a, lambda c: c.register_inspection(
+        a.insz, a.day, a.result == "voldoende", referte=a.referte)))
+    exam = actions.add_parser(
+        "exam", help="send the exam board's primary-certificate result "
+                     "(Onderwijs.RegistreerResultaatExamencommissie)")
+    common(exam)
+    exam.add_argument("--last-name", required=True)
+    exam.add_argument("--first-name", required=True)
+    exam.add_argument("--sex", choices=("M", "V", "X"), required=True)
+    exam.add_argument("--birth-date", type=_date, required=True)
+    exam.add_argument("--date", dest="day", type=_date, required=True,
+                      help="the day of the exam board's decision")
+    exam.add_argument("--result", choices=("geslaagd", "niet geslaagd"), required=True)
+    exam.set_defaults(run=lambda a: _show(a, lambda c: c.register_exam_result(
+        a.insz, a.last_name, a.first_name, a.sex, a.birth_date, a.day,
+        a.result == "geslaagd", referte=a.referte)))
+
 
 def _client(args):
     from discimus_client.magda import MagdaClient
@@ -120,6 +161,8 @@ def render(result: r.Result) -> str:
         lines.append(f"  {u.type:<12} {u.code:05d} {u.oorsprong:<5}{finer}  {u.diagnose}")
     if isinstance(result.inhoud, str):
         lines.append(f"  Resultaat {result.inhoud}")
+    if hasattr(result.inhoud, "lines"):              # home education: its own lines
+        lines += result.inhoud.lines()
     for e in result.inhoud if isinstance(result.inhoud, list) else ():
         if hasattr(e, "school_year") and hasattr(e, "half_days"):   # SchoolYearCount
             lines.append(_school_year_line(e))

@@ -53,6 +53,13 @@ ATTENDANCE_NS = ("http://webservice.geefaantalaanwezighedendienst-02_00"
                  ".onderwijs.vlaanderen.be")
 PROBLEMATIC_NS = ("http://webservice.geefaantalproblematischeafwezighedendienst-02_00"
                   ".onderwijs.vlaanderen.be")
+# Home education (VTC 38/2016, 35/2016): the emulator's own design, MAGDA's style.
+LAST_SCHOOL_NS = ("http://webservice.geeflaatsteinschrijvinghuisonderwijsdienst-02_00"
+                  ".onderwijs.vlaanderen.be")
+INSPECTION_NS = ("http://webservice.registreercontrolehuisonderwijsdienst-02_00"
+                 ".onderwijs.vlaanderen.be")
+EXAM_NS = ("http://webservice.registreerresultaatexamencommissiedienst-02_00"
+           ".onderwijs.vlaanderen.be")
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -80,6 +87,49 @@ class SchoolYearCount:
     half_days: int                             # present, or of code B
     enrolled_half_days: int | None             # attendance: school half days enrolled
     institutions: tuple[tuple[str, int], ...]  # (instellingsnummer, half days), if granted
+
+
+@dataclass(frozen=True)
+class HomeEducation:
+    """GeefLaatsteInschrijvingHuisonderwijs: the last school and the results sent."""
+
+    institution_number: str | None             # None: no enrollment by then
+    institution_name: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    deregistration_reason: str | None          # Aanleiding code, e.g. H
+    home_education: bool                       # de-registered for home education
+    controls: tuple[tuple[dt.date, str], ...]  # (visit day, voldoende/onvoldoende)
+    exams: tuple[tuple[dt.date, str], ...]     # (decision day, geslaagd/niet geslaagd)
+
+    def lines(self) -> list[str]:
+        """Readable lines for the command line."""
+        out = []
+        if self.institution_number:
+            ended = (f" to {self.end_date}" if self.end_date else " (still enrolled)")
+            why = (f"  de-registered ({self.deregistration_reason}"
+                   + (", home education)" if self.home_education else ")")
+                   if self.deregistration_reason else "")
+            out.append(f"  last school {self.institution_number} {self.institution_name}"
+                       f"  from {self.start_date}{ended}{why}")
+        else:
+            out.append("  no enrollment by the end of the period")
+        out += [f"  control visit {day}: {result}" for day, result in self.controls]
+        out += [f"  exam board {day}: {result}" for day, result in self.exams]
+        return out
+
+
+@dataclass(frozen=True)
+class Registered:
+    """RegistreerControleHuisonderwijs / RegistreerResultaatExamencommissie: stored."""
+
+    insz: str
+    day: dt.date
+    replaced: bool
+
+    def lines(self) -> list[str]:
+        return [f"  registered for INSZ {self.insz} on {self.day}"
+                + ("  (replaces the earlier result of that day)" if self.replaced else "")]
 
 
 class MagdaClient:
@@ -163,6 +213,36 @@ class MagdaClient:
         """Onderwijs.GeefAantalProblematischeAfwezigheden 02.00: B half days per year."""
         return self._call(PROBLEMATIC_NS, "GeefAantalProblematischeAfwezigheden",
                           "02.00.0000", _criteria(insz, begin, end), referte, _school_years)
+
+    def home_education(self, insz: str, begin: dt.date, end: dt.date, *,
+                       referte: str | None = None) -> r.Result[HomeEducation]:
+        """Onderwijs.GeefLaatsteInschrijvingHuisonderwijs 02.00: the last school of a
+        home-educated child (by ``end``) and the results sent in [begin, end]."""
+        return self._call(LAST_SCHOOL_NS, "GeefLaatsteInschrijvingHuisonderwijs",
+                          "02.00.0000", _criteria(insz, begin, end), referte,
+                          _home_education)
+
+    def register_inspection(self, insz: str, visit_date: dt.date, sufficient: bool, *,
+                            referte: str | None = None) -> r.Result[Registered]:
+        """Onderwijs.RegistreerControleHuisonderwijs 02.00: a control visit's result."""
+        inhoud = E.Inhoud(E.Controle(E.INSZ(insz), E.Datum(visit_date.isoformat()),
+                                     E.Resultaat("voldoende" if sufficient
+                                                 else "onvoldoende")))
+        return self._call(INSPECTION_NS, "RegistreerControleHuisonderwijs", "02.00.0000",
+                          inhoud, referte, _registered)
+
+    def register_exam_result(self, insz: str, last_name: str, first_name: str, sex: str,
+                             birth_date: dt.date, decision_date: dt.date, passed: bool, *,
+                             referte: str | None = None) -> r.Result[Registered]:
+        """Onderwijs.RegistreerResultaatExamencommissie 02.00: the exam board's decision
+        on the primary certificate (``sex`` M, V or X)."""
+        inhoud = E.Inhoud(
+            E.Kandidaat(E.INSZ(insz), E.Naam(last_name), E.Voornaam(first_name),
+                        E.Geslacht(sex), E.Geboortedatum(birth_date.isoformat())),
+            E.Beslissing(E.Datum(decision_date.isoformat()),
+                         E.Resultaat("geslaagd" if passed else "niet geslaagd")))
+        return self._call(EXAM_NS, "RegistreerResultaatExamencommissie", "02.00.0000",
+                          inhoud, referte, _registered)
 
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
@@ -307,3 +387,26 @@ def _school_years(inhoud) -> list[SchoolYearCount]:
                                 int(i.findtext("AantalHalveDagen")))
                                for i in year.findall("Instellingen/Instelling"))))
     return out
+
+
+def _home_education(inhoud) -> HomeEducation:
+    last = inhoud.find("LaatsteInschrijving")
+
+    def g(path):
+        return last.findtext(path) if last is not None else None
+    return HomeEducation(
+        institution_number=g("Instelling/Instellingsnummer"),
+        institution_name=g("Instelling/OfficieleNaam"),
+        start_date=_day(g("Periode/Begin")), end_date=_day(g("Periode/Einde")),
+        deregistration_reason=g("Uitschrijving/Aanleiding/Code"),
+        home_education=g("Huisonderwijs") == "true",
+        controls=tuple((_day(c.findtext("Datum")), c.findtext("Resultaat"))
+                       for c in inhoud.findall("Controles/Controle")),
+        exams=tuple((_day(b.findtext("Datum")), b.findtext("Resultaat"))
+                    for b in inhoud.findall("Examencommissie/Beslissing")))
+
+
+def _registered(inhoud) -> Registered:
+    block = inhoud.find("Registratie")
+    return Registered(insz=block.findtext("INSZ"), day=_day(block.findtext("Datum")),
+                      replaced=block.findtext("Vervangen") == "true")

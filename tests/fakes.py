@@ -39,6 +39,8 @@ class _State:
         self.fault_rules: list = []
         self.directors: list = []
         self.sharing_events: list = []
+        self.home_inspections: dict = {}     # (insz, visit date) -> InspectionResult
+        self.exam_results: dict = {}         # (insz, decision date) -> ExamResult
         self.classes: dict[tuple[str, str], object] = {}
 
 
@@ -320,6 +322,31 @@ class FakeInterests(ports.InterestRepository):
         return [e for e in self.s.interests if e.sender_id == sender_id and e.insz == insz]
 
 
+class FakeHomeEducation(ports.HomeEducationRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def put_inspection(self, result, received_at):
+        key = (result.insz, result.visit_date)
+        replaced = key in self.s.home_inspections
+        self.s.home_inspections[key] = result
+        return replaced
+
+    def inspections(self, insz):
+        return sorted((r for r in self.s.home_inspections.values() if r.insz == insz),
+                      key=lambda r: r.visit_date)
+
+    def put_exam(self, result, received_at):
+        key = (result.insz, result.decision_date)
+        replaced = key in self.s.exam_results
+        self.s.exam_results[key] = result
+        return replaced
+
+    def exams(self, insz):
+        return sorted((r for r in self.s.exam_results.values() if r.insz == insz),
+                      key=lambda r: r.decision_date)
+
+
 class FakeClassInfo(ports.ClassInfoRepository):
     def __init__(self, state):
         self.s = state
@@ -552,6 +579,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.dko = FakeDko(self.state, self.db.ids)
         self.numbers = FakeNumbers(self.state, self.db.ids)
         self.class_info = FakeClassInfo(self.state)
+        self.home_education = FakeHomeEducation(self.state)
         self.boarding = FakeBoarding(self.state, self.db.ids)
         self.audit = FakeAudit(self.state)
         self.fault_rules = FakeFaultRules(self.state, self.db.ids)

@@ -678,3 +678,23 @@ def all_codes() -> list[type]:
         seen.setdefault((cls.code, cls.__name__), cls)
         stack.extend(cls.__subclasses__())
     return [seen[k] for k in sorted(seen)]
+
+
+# -- Home education (Onderwijsinspectie, VTC 38/2016 and 35/2016): 10180-10189, 50180- --
+class ResultDateInFutureError(ValidationError):
+    """An inspection or exam-board result is dated after today: it cannot have happened yet."""
+
+    code = 10180
+
+
+class InszSexMismatchError(ValidationError):
+    """The sex encoded in the INSZ (odd or even sequence number) differs from the given sex."""
+
+    code = 10181
+
+
+class ResultReplacedNotice(Notice):
+    """A result of this person on this date was already registered; the new one replaces it."""
+
+    code = 50180
+    severity = Severity.INFORMATIE

@@ -444,3 +444,32 @@ APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal"
                       "boarding_enrollments",
                       "academies", "dko_mandates", "dko_registrations",
                       "identification_numbers")
+
+# -- Home education (domain/home_education.py, migration 0018): what the inspectorate
+# sends; one row per person and date, a correction replaces it (unique key).
+home_education_inspections = Table(
+    "home_education_inspections", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("insz", String(11), nullable=False),
+    Column("visit_date", Date, nullable=False),
+    Column("sufficient", Boolean, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("insz", "visit_date", name="uq_home_education_inspections_visit"),
+)
+
+exam_board_results = Table(
+    "exam_board_results", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("insz", String(11), nullable=False),
+    Column("last_name", String(200), nullable=False),
+    Column("first_name", String(200), nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("birth_date", Date, nullable=False),
+    Column("decision_date", Date, nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("sender_id", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("insz", "decision_date", name="uq_exam_board_results_decision"),
+)
+APPLICATION_TABLES += ("home_education_inspections", "exam_board_results")

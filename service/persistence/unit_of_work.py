@@ -18,6 +18,7 @@ from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.dko import SqlDko, SqlIdentificationNumbers
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
+from discimus_service.persistence.home_education import SqlHomeEducation
 from discimus_service.persistence.repositories import (
     SqlEnrollments, SqlJournal, SqlMandates, SqlSchools, SqlSenders, is_unique_violation,
 )
@@ -75,6 +76,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.retention = SqlRetention(c)
         self.dko = SqlDko(c)
         self.numbers = SqlIdentificationNumbers(c)
+        self.home_education = SqlHomeEducation(c)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -22,6 +22,9 @@ from discimus_service.domain.certificate import Certificate
 from discimus_service.domain.model import (
     Enrollment, JournalEntry, Mandate, MessageType, School, Sender,
 )
+from discimus_service.domain.home_education import (
+    ExamResult, InspectionResult as HomeEducationInspection,
+)
 from discimus_service.domain.partners import InterestEvent, Partner, PartnerAuthorisation
 from discimus_service.domain.retention import EnrollmentStub
 from discimus_service.domain.records import Record, RecordKind
@@ -285,6 +288,27 @@ class InterestRepository(abc.ABC):
         """This partner's events about this INSZ, in order of arrival."""
 
 
+class HomeEducationRepository(abc.ABC):
+    """Home education: the inspectorate's control results and exam-board results."""
+
+    @abc.abstractmethod
+    def put_inspection(self, result: HomeEducationInspection, received_at: dt.datetime
+                       ) -> bool:
+        """Store it, replacing one of the same INSZ and visit date; whether it did."""
+
+    @abc.abstractmethod
+    def inspections(self, insz: str) -> list[HomeEducationInspection]:
+        """The person's control results, oldest visit first."""
+
+    @abc.abstractmethod
+    def put_exam(self, result: ExamResult, received_at: dt.datetime) -> bool:
+        """Store it, replacing one of the same INSZ and decision date; whether it did."""
+
+    @abc.abstractmethod
+    def exams(self, insz: str) -> list[ExamResult]:
+        """The person's exam-board results, oldest decision first."""
+
+
 class ClassInfoRepository(abc.ABC):
     """LeerID class information: director's assignments, sharing events, classes."""
 
@@ -472,6 +496,7 @@ class UnitOfWork(abc.ABC):
     fault_rules: FaultRuleRepository
     retention: RetentionRepository
     boarding: BoardingRepository
+    home_education: HomeEducationRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

@@ -17,8 +17,10 @@ from discimus_service.domain.errors import InvalidCodeValueError, InvalidDateErr
 from discimus_service.domain.schoolyear import school_year_end
 from discimus_service.services import attendance as counts
 from discimus_service.services import enrollment_history as history
+from discimus_service.services import home_education as home
 from discimus_service.services import partner_interest as interest
 from discimus_service.soap.magda import attendance
+from discimus_service.soap.magda import home_education as home_xml
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -222,6 +224,23 @@ SERVICES: tuple[MagdaService, ...] = (
         attendance.PROBLEMATIC_NS, "Disci", attendance.read_question,
         counts.problematic_absences, counts.CountResult, attendance.inhoud,
         consultation=True, own_design=True),
+    # Home education (VTC 38/2016, 35/2016): the emulator's own design, MAGDA's style.
+    MagdaService(
+        "GeefLaatsteInschrijvingHuisonderwijs", "02.00.0000",
+        "Onderwijs.GeefLaatsteInschrijvingHuisonderwijsDienst-02.00",
+        home_xml.LAST_SCHOOL_NS, "Disci", home_xml.read_last_school, home.last_school,
+        home.LastSchoolResult, home_xml.last_school_inhoud, consultation=True,
+        own_design=True),
+    MagdaService(
+        "RegistreerControleHuisonderwijs", "02.00.0000",
+        "Onderwijs.RegistreerControleHuisonderwijsDienst-02.00", home_xml.INSPECTION_NS,
+        "Disci", home_xml.read_inspection, home.register_inspection,
+        home.RegisteredResult, home_xml.registered_inhoud, own_design=True),
+    MagdaService(
+        "RegistreerResultaatExamencommissie", "02.00.0000",
+        "Onderwijs.RegistreerResultaatExamencommissieDienst-02.00", home_xml.EXAM_NS,
+        "Disci", home_xml.read_exam, home.register_exam_result, home.RegisteredResult,
+        home_xml.registered_inhoud, own_design=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
 SHARED_PATHS = ("/api/Magda-02.00/soap/WebService", "/Magda-02.00/soap/WebService")
