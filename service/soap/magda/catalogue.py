@@ -18,7 +18,8 @@ from discimus_service.domain.schoolyear import school_year_end
 from discimus_service.services import attendance as counts
 from discimus_service.services import enrollment_history as history
 from discimus_service.services import partner_interest as interest
-from discimus_service.soap.magda import attendance
+from discimus_service.services import led_certificates
+from discimus_service.soap.magda import attendance, led
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -222,6 +223,11 @@ SERVICES: tuple[MagdaService, ...] = (
         attendance.PROBLEMATIC_NS, "Disci", attendance.read_question,
         counts.problematic_absences, counts.CountResult, attendance.inhoud,
         consultation=True, own_design=True),
+    # LED consumers (NARIC, exam board, hospitals, business counters, Selor; 001).
+    MagdaService(
+        "GeefBewijs", "02.00.0000", "LED.GeefBewijsDienst-02.00", led.LED_NS, "LED",
+        led.read_question, led_certificates.give_certificates,
+        led_certificates.CertificateResult, led.inhoud, consultation=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
 SHARED_PATHS = ("/api/Magda-02.00/soap/WebService", "/Magda-02.00/soap/WebService")
