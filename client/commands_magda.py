@@ -10,6 +10,7 @@
         --from 2025-09-01 --to 2026-08-31
     discimus client magda register --as groeipakket --profile magda-connector \\
         --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
+    discimus client magda certificates --as naric --insz 12031555672   # LED.GeefBewijs
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
@@ -90,6 +91,14 @@ def register(sub) -> None:
     problematic.set_defaults(run=lambda a: _show(a, lambda c: c.problematic_absences(
         a.insz, a.begin, a.end, referte=a.referte)))
 
+    # LED consumers (001): the certificates of a person, the fields of their own
+    # authorisation; without --capacity the partner's default capacity applies.
+    certificates = actions.add_parser(
+        "certificates", help="the certificates of a person (LED.GeefBewijs)")
+    common(certificates)
+    certificates.set_defaults(capacity=None, run=lambda a: _show(
+        a, lambda c: c.certificates(a.insz, referte=a.referte)))
+
 
 def _client(args):
     from discimus_client.magda import MagdaClient
@@ -121,6 +130,9 @@ def render(result: r.Result) -> str:
     if isinstance(result.inhoud, str):
         lines.append(f"  Resultaat {result.inhoud}")
     for e in result.inhoud if isinstance(result.inhoud, list) else ():
+        if hasattr(e, "fields"):                                    # LedCertificate
+            lines.extend(_certificate_lines(e))
+            continue
         if hasattr(e, "school_year") and hasattr(e, "half_days"):   # SchoolYearCount
             lines.append(_school_year_line(e))
             continue
@@ -138,3 +150,11 @@ def _school_year_line(y) -> str:
     schools = ", ".join(f"{number}: {n}" for number, n in y.institutions)
     return (f"  school year {y.school_year}-{y.school_year + 1}: {y.half_days} half "
             f"days{enrolled}" + (f"  ({schools})" if schools else ""))
+
+
+def _certificate_lines(c) -> list[str]:
+    """The certificate's name and date, then every field answered, by its path."""
+    lines = [f"  {c.issued_on}  {c.name}"]
+    lines += [f"      {path:<42} {value}" for path, value in c.fields.items()
+              if path.startswith(("Basis/", "Bron/"))]
+    return lines

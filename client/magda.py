@@ -53,6 +53,8 @@ ATTENDANCE_NS = ("http://webservice.geefaantalaanwezighedendienst-02_00"
                  ".onderwijs.vlaanderen.be")
 PROBLEMATIC_NS = ("http://webservice.geefaantalproblematischeafwezighedendienst-02_00"
                   ".onderwijs.vlaanderen.be")
+# LED consumers (NARIC, exam board, hospitals, business counters, Selor): MAGDA's LED.
+LED_NS = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -80,6 +82,28 @@ class SchoolYearCount:
     half_days: int                             # present, or of code B
     enrolled_half_days: int | None             # attendance: school half days enrolled
     institutions: tuple[tuple[str, int], ...]  # (instellingsnummer, half days), if granted
+
+
+@dataclass(frozen=True)
+class LedCertificate:
+    """One Bewijs of LED.GeefBewijs: its fields by path under Bewijs (``Basis/Graad/Naam``),
+    only those the partner's authorisation answered."""
+
+    fields: dict[str, str]
+
+    def get(self, path: str) -> str | None:
+        return self.fields.get(path)
+
+    @property
+    def name(self) -> str | None:
+        return self.fields.get("Basis/VolledigeNaam")
+
+    @property
+    def issued_on(self) -> str | None:
+        d = self.fields
+        return "-".join(p for p in (d.get("Basis/Uitreikingsdatum/Jaar"),
+                                    d.get("Basis/Uitreikingsdatum/Maand"),
+                                    d.get("Basis/Uitreikingsdatum/Dag")) if p) or None
 
 
 class MagdaClient:
@@ -164,6 +188,13 @@ class MagdaClient:
         return self._call(PROBLEMATIC_NS, "GeefAantalProblematischeAfwezigheden",
                           "02.00.0000", _criteria(insz, begin, end), referte, _school_years)
 
+    def certificates(self, insz: str, *, referte: str | None = None
+                     ) -> r.Result[list[LedCertificate]]:
+        """LED.GeefBewijs 02.00: the certificates of ``insz`` (the fields the partner's
+        authorisation grants)."""
+        return self._call(LED_NS, "GeefBewijs", "02.00.0000", E.Inhoud(E.INSZ(insz)),
+                          referte, _bewijzen)
+
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
                 referte: str | None = None) -> etree._Element:
@@ -180,8 +211,9 @@ class MagdaClient:
             E.Type("VRAAG"),
             E.Tijdstip(E.Datum(now.date().isoformat()),
                        E.Tijd(now.strftime("%H:%M:%S.") + f"{now.microsecond // 1000:03d}")),
+            # No Hoedanigheid: the service takes the partner's default capacity.
             E.Afzender(E.Identificatie(self.identification), E.Referte(referte),
-                       E.Hoedanigheid(self.capacity))))
+                       *([E.Hoedanigheid(self.capacity)] if self.capacity else []))))
         return _SOAP.Envelope(_SOAP.Header(), _SOAP.Body(getattr(web, naam)(E.Verzoek(
             context, E.Vragen(E.Vraag(E.Referte(referte), inhoud))))))
 
@@ -306,4 +338,21 @@ def _school_years(inhoud) -> list[SchoolYearCount]:
             institutions=tuple((i.findtext("Instellingsnummer"),
                                 int(i.findtext("AantalHalveDagen")))
                                for i in year.findall("Instellingen/Instelling"))))
+    return out
+
+
+def _bewijzen(inhoud) -> list[LedCertificate]:
+    out = []
+    for bewijs in inhoud.findall("Bewijzen/Bewijs"):
+        fields: dict[str, str] = {}
+        for e in bewijs.iter():
+            if len(e) == 0 and e.text and e.text.strip():
+                path = "/".join(a.tag for a in reversed(list(e.iterancestors()))
+                                if a is not bewijs and bewijs in a.iterancestors())
+                key = f"{path}/{e.tag}" if path else e.tag
+                # repeated elements (BijkomendeInformatie): joined, in order
+                fields[key] = f"{fields[key]}; {e.text}" if key in fields else e.text
+        if inhoud.find("Bron") is not None:          # the answer's source, when granted
+            fields["Bron/Naam"] = inhoud.findtext("Bron/Naam")
+        out.append(LedCertificate(fields))
     return out

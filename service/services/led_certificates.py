@@ -47,7 +47,7 @@ class CertificateResult:
     """The person's certificates, oldest first, and what the authorisation grants."""
 
     certificates: tuple[Certificate, ...]
-    granted: frozenset[str]       # the optional fields (OPTIONAL_FIELDS) it may see
+    granted: tuple[str, ...]      # the optional fields (OPTIONAL_FIELDS) it may see
     deliberation: str
 
 
@@ -76,5 +76,5 @@ def give_certificates(uow: UnitOfWork, receipt: Receipt, q: CertificateQuestion)
     # LED's list holds at most 99: the most recent ones, still oldest first.
     return Answer(CertificateResult(
         tuple(found[-MAX_CERTIFICATES:]),
-        frozenset(f for f in OPTIONAL_FIELDS if authorisation.grants(f)),
+        tuple(f for f in OPTIONAL_FIELDS if authorisation.grants(f)),
         authorisation.deliberation))

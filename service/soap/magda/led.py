@@ -48,7 +48,7 @@ def inhoud(result: led.CertificateResult):
     return content
 
 
-def _bewijs(certificate, granted: frozenset[str]):
+def _bewijs(certificate, granted: tuple[str, ...]):
     whole = led_bewijs(certificate)
     basis = whole["Basis"]
     registered = whole["Registratiedatum"]

@@ -140,3 +140,11 @@ def test_the_request_reader_takes_the_insz():
     question = led.read_question(E.Inhoud(E.INSZ(HOLDER)), type(
         "Ctx", (), {"identificatie": "kb.vlaanderen.be/aiv/naric", "hoedanigheid": None})())
     assert question == CertificateQuestion("kb.vlaanderen.be/aiv/naric", None, HOLDER)
+
+
+def test_a_journaled_answer_reads_back_the_same(db):
+    from discimus_service.services.answers import Answer
+    from discimus_service.services.led_certificates import CertificateResult
+    answer = give_certificates(db.uow(), receipt("naric"), ask("naric"))
+    again = Answer.from_json(answer.to_json(), CertificateResult)
+    assert again.result == answer.result
