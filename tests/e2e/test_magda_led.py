@@ -162,3 +162,16 @@ def test_more_vragen_than_the_schema_allows_is_20110(server, holder):
     magda.assert_valid(answer, XSD + "Response")
     assert answer.findtext("Repliek/Uitzonderingen/Uitzondering/Identificatie") == "20110"
     assert b"<Bewijzen>" not in response.content
+
+
+def test_it_answers_at_its_own_path_with_its_wsdl(server, holder):
+    import requests
+    from suds.client import Client
+    path = "/GeefBewijsDienst-02.00/soap/WebService"
+    own = MagdaClient.from_pki(server.url, server.pki_dir, "naric", capacity="1510", path=path)
+    assert own.certificates(holder).ok
+    wsdl = requests.get(server.url + path + "?wsdl", timeout=10)
+    assert wsdl.status_code == 200
+    client = Client(server.url + path + "?wsdl", cache=None)   # an independent client
+    assert {m[0] for _p, methods in client.sd[0].ports for m in methods} == {"GeefBewijs"}
+    assert path in requests.get(server.url + "/", timeout=10).text
