@@ -55,6 +55,8 @@ def _bewijs(certificate, granted: tuple[str, ...]):
     referte = whole["Leverancier"]["Bewijsreferte"]
     return E.Bewijs(
         E.BewijsrefertesLed(E.Bewijsreferte(referte), E.Bewijsmutatiereferte(referte)),
+        # Status 1 "Geregistreerd" (a cancelled certificate is deleted, never answered);
+        # modified when it was registered: the day is stored, not the time of day.
         E.BewijsstatusLed(E.Code("1"), E.DatumModificatie(
             E.Datum(registered.strftime("%d.%m.%Y")), E.Tijd("00:00:00.000"))),
         E.Leverancier(E.Naam(whole["Leverancier"]["Naam"]), E.Bewijsreferte(referte)),
