@@ -17,6 +17,7 @@
         --birth-date 2014-05-28 --date 2026-09-02 --result geslaagd
     discimus client magda register --as groeipakket --profile magda-connector \\
         --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
+    discimus client magda certificates --as naric --insz 12031555672   # LED.GeefBewijs
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
@@ -35,7 +36,7 @@ def register(sub) -> None:
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
         "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
-        "attendance, problematic absences, home education)",
+        "attendance, problematic absences, home education, LED certificates)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -130,6 +131,13 @@ def register(sub) -> None:
     exam.set_defaults(run=lambda a: _show(a, lambda c: c.register_exam_result(
         a.insz, a.last_name, a.first_name, a.sex, a.birth_date, a.day,
         a.result == "geslaagd", referte=a.referte)))
+    # LED consumers (001): the certificates of a person, the fields of their own
+    # authorisation; without --capacity the partner's default capacity applies.
+    certificates = actions.add_parser(
+        "certificates", help="the certificates of a person (LED.GeefBewijs)")
+    common(certificates)
+    certificates.set_defaults(capacity=None, run=lambda a: _show(
+        a, lambda c: c.certificates(a.insz, referte=a.referte)))
 
 
 def _client(args):
@@ -164,6 +172,9 @@ def render(result: r.Result) -> str:
     if hasattr(result.inhoud, "lines"):              # home education: its own lines
         lines += result.inhoud.lines()
     for e in result.inhoud if isinstance(result.inhoud, list) else ():
+        if hasattr(e, "fields"):                                    # LedCertificate
+            lines.extend(_certificate_lines(e))
+            continue
         if hasattr(e, "school_year") and hasattr(e, "half_days"):   # SchoolYearCount
             lines.append(_school_year_line(e))
             continue
@@ -181,3 +192,11 @@ def _school_year_line(y) -> str:
     schools = ", ".join(f"{number}: {n}" for number, n in y.institutions)
     return (f"  school year {y.school_year}-{y.school_year + 1}: {y.half_days} half "
             f"days{enrolled}" + (f"  ({schools})" if schools else ""))
+
+
+def _certificate_lines(c) -> list[str]:
+    """The certificate's name and date, then every field answered, by its path."""
+    lines = [f"  {c.issued_on}  {c.name}"]
+    lines += [f"      {path:<42} {value}" for path, value in c.fields.items()
+              if path.startswith(("Basis/", "Bron/"))]
+    return lines

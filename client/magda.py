@@ -60,6 +60,8 @@ INSPECTION_NS = ("http://webservice.registreercontrolehuisonderwijsdienst-02_00"
                  ".onderwijs.vlaanderen.be")
 EXAM_NS = ("http://webservice.registreerresultaatexamencommissiedienst-02_00"
            ".onderwijs.vlaanderen.be")
+# LED consumers (NARIC, exam board, hospitals, business counters, Selor): MAGDA's LED.
+LED_NS = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -130,6 +132,27 @@ class Registered:
     def lines(self) -> list[str]:
         return [f"  registered for INSZ {self.insz} on {self.day}"
                 + ("  (replaces the earlier result of that day)" if self.replaced else "")]
+
+
+class LedCertificate:
+    """One Bewijs of LED.GeefBewijs: its fields by path under Bewijs (``Basis/Graad/Naam``),
+    only those the partner's authorisation answered."""
+
+    fields: dict[str, str]
+
+    def get(self, path: str) -> str | None:
+        return self.fields.get(path)
+
+    @property
+    def name(self) -> str | None:
+        return self.fields.get("Basis/VolledigeNaam")
+
+    @property
+    def issued_on(self) -> str | None:
+        d = self.fields
+        return "-".join(p for p in (d.get("Basis/Uitreikingsdatum/Jaar"),
+                                    d.get("Basis/Uitreikingsdatum/Maand"),
+                                    d.get("Basis/Uitreikingsdatum/Dag")) if p) or None
 
 
 class MagdaClient:
@@ -244,6 +267,14 @@ class MagdaClient:
         return self._call(EXAM_NS, "RegistreerResultaatExamencommissie", "02.00.0000",
                           inhoud, referte, _registered)
 
+
+    def certificates(self, insz: str, *, referte: str | None = None
+                     ) -> r.Result[list[LedCertificate]]:
+        """LED.GeefBewijs 02.00: the certificates of ``insz`` (the fields the partner's
+        authorisation grants)."""
+        return self._call(LED_NS, "GeefBewijs", "02.00.0000", E.Inhoud(E.INSZ(insz)),
+                          referte, _bewijzen)
+
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
                 referte: str | None = None) -> etree._Element:
@@ -260,8 +291,9 @@ class MagdaClient:
             E.Type("VRAAG"),
             E.Tijdstip(E.Datum(now.date().isoformat()),
                        E.Tijd(now.strftime("%H:%M:%S.") + f"{now.microsecond // 1000:03d}")),
+            # No Hoedanigheid: the service takes the partner's default capacity.
             E.Afzender(E.Identificatie(self.identification), E.Referte(referte),
-                       E.Hoedanigheid(self.capacity))))
+                       *([E.Hoedanigheid(self.capacity)] if self.capacity else []))))
         return _SOAP.Envelope(_SOAP.Header(), _SOAP.Body(getattr(web, naam)(E.Verzoek(
             context, E.Vragen(E.Vraag(E.Referte(referte), inhoud))))))
 
@@ -410,3 +442,20 @@ def _registered(inhoud) -> Registered:
     block = inhoud.find("Registratie")
     return Registered(insz=block.findtext("INSZ"), day=_day(block.findtext("Datum")),
                       replaced=block.findtext("Vervangen") == "true")
+
+
+def _bewijzen(inhoud) -> list[LedCertificate]:
+    out = []
+    for bewijs in inhoud.findall("Bewijzen/Bewijs"):
+        fields: dict[str, str] = {}
+        for e in bewijs.iter():
+            if len(e) == 0 and e.text and e.text.strip():
+                path = "/".join(a.tag for a in reversed(list(e.iterancestors()))
+                                if a is not bewijs and bewijs in a.iterancestors())
+                key = f"{path}/{e.tag}" if path else e.tag
+                # repeated elements (BijkomendeInformatie): joined, in order
+                fields[key] = f"{fields[key]}; {e.text}" if key in fields else e.text
+        if inhoud.find("Bron") is not None:          # the answer's source, when granted
+            fields["Bron/Naam"] = inhoud.findtext("Bron/Naam")
+        out.append(LedCertificate(fields))
+    return out

@@ -61,7 +61,7 @@ def led_basis(c: Certificate) -> dict:
     if finality:
         basis["Finaliteit"] = {"Naam": finality}
     if d.study_field:
-        basis["Studierichting"] = {"Omschrijving": d.study_field,
+        basis["Studierichting"] = {"Naam": d.study_field,
                                    **({"Code": d.study_field_code}
                                       if d.study_field_code else {})}
     if d.year is not None:

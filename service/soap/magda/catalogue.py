@@ -21,6 +21,8 @@ from discimus_service.services import home_education as home
 from discimus_service.services import partner_interest as interest
 from discimus_service.soap.magda import attendance
 from discimus_service.soap.magda import home_education as home_xml
+from discimus_service.services import led_certificates
+from discimus_service.soap.magda import attendance, led
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -241,6 +243,11 @@ SERVICES: tuple[MagdaService, ...] = (
         "Onderwijs.RegistreerResultaatExamencommissieDienst-02.00", home_xml.EXAM_NS,
         "Disci", home_xml.read_exam, home.register_exam_result, home.RegisteredResult,
         home_xml.registered_inhoud, own_design=True),
+    # LED consumers (NARIC, exam board, hospitals, business counters, Selor; 001).
+    MagdaService(
+        "GeefBewijs", "02.00.0000", "LED.GeefBewijsDienst-02.00", led.LED_NS, "LED",
+        led.read_question, led_certificates.give_certificates,
+        led_certificates.CertificateResult, led.inhoud, consultation=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
 SHARED_PATHS = ("/api/Magda-02.00/soap/WebService", "/Magda-02.00/soap/WebService")

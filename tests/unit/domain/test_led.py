@@ -56,7 +56,7 @@ def test_the_fields_partners_ask_are_kept_as_sent():
     assert basis["Bewijsstaat"] == {"Naam": "Tussenbewijs"}
     assert basis["Instelling"] == {"Naam": "VTI Gent", "Nummer": "034567"}
     assert basis["Schooltype"] == {"Naam": "Buitengewoon"}
-    assert basis["Studierichting"] == {"Omschrijving": "Elektromechanica", "Code": "EM-2"}
+    assert basis["Studierichting"] == {"Naam": "Elektromechanica", "Code": "EM-2"}
     assert basis["VolledigeNaam"] == "Oriënteringsattest B Elektromechanica"
     assert {"Naam": "Leerjaar", "Inhoud": "2"} in basis["BijkomendeInformaties"]
     whole = led_bewijs(c)
