@@ -36,6 +36,8 @@ class _State:
         self.directors: list = []
         self.sharing_events: list = []
         self.classes: dict[tuple[str, str], object] = {}
+        self.clb_guidance: dict[str, str] = {}
+        self.clb_notifications: list = []
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -421,6 +423,35 @@ class FakeBoarding(ports.BoardingRepository):
                       key=lambda b: (b.start_date, b.stamnummer))
 
 
+class FakeClb(ports.ClbRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def assign(self, institution_number, clb_id):
+        self.s.clb_guidance[institution_number] = clb_id
+
+    def guiding(self, institution_number):
+        return self.s.clb_guidance.get(institution_number)
+
+    def notified(self, insz, school_year):
+        return {n.threshold for n in self.s.clb_notifications
+                if (n.insz, n.school_year) == (insz, school_year)}
+
+    def add(self, notification):
+        import dataclasses
+        if notification.threshold in self.notified(notification.insz,
+                                                   notification.school_year):
+            raise ports.DuplicateKeyError("uq_clb_notifications_once")
+        sequence = 1 + max((n.sequence for n in self.s.clb_notifications
+                            if n.clb_id == notification.clb_id), default=0)
+        self.s.clb_notifications.append(dataclasses.replace(notification, sequence=sequence))
+        return sequence
+
+    def feed(self, clb_id, after, limit):
+        return [n for n in self.s.clb_notifications
+                if n.clb_id == clb_id and n.sequence > after][:limit]
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -459,6 +490,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.boarding = FakeBoarding(self.state, self.db.ids)
         self.audit = FakeAudit(self.state)
         self.fault_rules = FakeFaultRules(self.state, self.db.ids)
+        self.clb = FakeClb(self.state)
 
     def commit(self):
         if self.read_only:
@@ -469,7 +501,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
                           _absence_keys, _record_keys, _certificate_keys,
-                          _declaration_keys, _boarding_keys)):
+                          _declaration_keys, _boarding_keys, _clb_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -511,3 +543,8 @@ def _declaration_keys(state: _State) -> set:
 def _boarding_keys(state: _State) -> set:
     return {(b.institution_number, b.stamnummer, b.start_date)
             for b in state.boarding.values()}
+
+
+def _clb_keys(state: _State) -> set:
+    return ({(n.clb_id, n.sequence) for n in state.clb_notifications}
+            | {(n.insz, n.school_year, n.threshold) for n in state.clb_notifications})

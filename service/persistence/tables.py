@@ -352,9 +352,36 @@ boarding_enrollments = Table(
     Index("ix_boarding_enrollments_school_insz", "institution_number", "insz"),
 )
 
+# CLB (migration 0017, domain/clb.py): which CLB guides which school, and every CLB's
+# feed of notifications. ``sequence`` numbers one CLB's feed 1, 2, 3 … and is unique
+# per CLB, so two transactions that both take the next number cannot both commit: a
+# reader holding cursor N never misses a notification committed after it read N+1.
+clb_guidance = Table(
+    "clb_guidance", metadata,
+    Column("institution_number", String(6), primary_key=True),
+    Column("clb_id", String(64), nullable=False),
+)
+
+clb_notifications = Table(
+    "clb_notifications", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("clb_id", String(64), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Column("insz", String(11), nullable=False),
+    Column("school_year", Integer, nullable=False),
+    Column("threshold", Integer, nullable=False),
+    Column("half_days", Integer, nullable=False),
+    Column("tenth", Date, nullable=False),
+    Column("thirtieth", Date),
+    Column("institutions", String(700), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("clb_id", "sequence", name="uq_clb_notifications_sequence"),
+    UniqueConstraint("insz", "school_year", "threshold", name="uq_clb_notifications_once"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
                       "class_assignments", "records", "certificates",
                       "characteristics", "audit_log", "fault_rules",
-                      "boarding_enrollments")
+                      "boarding_enrollments", "clb_guidance", "clb_notifications")

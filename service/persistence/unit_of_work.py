@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from discimus_service.persistence.absences import SqlAbsences
 from discimus_service.persistence.boarding import SqlBoarding
 from discimus_service.persistence.class_info import SqlClassInfo
+from discimus_service.persistence.clb import SqlClb
 from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.database import DEADLINE, READ_ONLY, disarm_deadline
@@ -72,6 +73,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.audit = SqlAudit(c)
         self.fault_rules = SqlFaultRules(c)
         self.retention = SqlRetention(c)
+        self.clb = SqlClb(c)
         return self
 
     def __exit__(self, *exc) -> None:
