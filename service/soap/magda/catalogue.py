@@ -16,9 +16,10 @@ from typing import Any
 from discimus_service.domain.errors import InvalidCodeValueError, InvalidDateError
 from discimus_service.domain.schoolyear import school_year_end
 from discimus_service.services import attendance as counts
+from discimus_service.services import clb_feed
 from discimus_service.services import enrollment_history as history
 from discimus_service.services import partner_interest as interest
-from discimus_service.soap.magda import attendance
+from discimus_service.soap.magda import attendance, clb
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -221,6 +222,12 @@ SERVICES: tuple[MagdaService, ...] = (
         "Onderwijs.GeefAantalProblematischeAfwezighedenDienst-02.00",
         attendance.PROBLEMATIC_NS, "Disci", attendance.read_question,
         counts.problematic_absences, counts.CountResult, attendance.inhoud,
+        consultation=True, own_design=True),
+    # CLB, via LARS (VTC 05/2016): its feed of notifications; own design, MAGDA's style.
+    MagdaService(
+        "GeefMeldingenProblematischeAfwezigheden", "02.00.0000",
+        "Onderwijs.GeefMeldingenProblematischeAfwezighedenDienst-02.00", clb.FEED_NS,
+        "Disci", clb.read_question, clb_feed.read_feed, clb_feed.FeedResult, clb.inhoud,
         consultation=True, own_design=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
