@@ -53,6 +53,9 @@ ATTENDANCE_NS = ("http://webservice.geefaantalaanwezighedendienst-02_00"
                  ".onderwijs.vlaanderen.be")
 PROBLEMATIC_NS = ("http://webservice.geefaantalproblematischeafwezighedendienst-02_00"
                   ".onderwijs.vlaanderen.be")
+# The CLB's feed (VTC 05/2016): the emulator's own design, MAGDA's style.
+CLB_FEED_NS = ("http://webservice.geefmeldingenproblematischeafwezighedendienst-02_00"
+               ".onderwijs.vlaanderen.be")
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -80,6 +83,29 @@ class SchoolYearCount:
     half_days: int                             # present, or of code B
     enrolled_half_days: int | None             # attendance: school half days enrolled
     institutions: tuple[tuple[str, int], ...]  # (instellingsnummer, half days), if granted
+
+
+@dataclass(frozen=True)
+class ClbNotification:
+    """One Melding of GeefMeldingenProblematischeAfwezigheden."""
+
+    sequence: int                              # Volgnummer in the CLB's feed
+    insz: str
+    school_year: int                           # its starting year
+    threshold: int                             # 10 or 30
+    half_days: int                             # B half days when it was written
+    tenth: dt.date                             # the day of the 10th half day
+    thirtieth: dt.date | None                  # of the 30th, once reached
+    institutions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClbFeed:
+    """A page of the CLB's feed and the cursor to ask after next time."""
+
+    notifications: tuple[ClbNotification, ...]
+    cursor: int                                # VolgendeNa
+    more: bool                                 # Meer: ask again for the rest
 
 
 class MagdaClient:
@@ -163,6 +189,17 @@ class MagdaClient:
         """Onderwijs.GeefAantalProblematischeAfwezigheden 02.00: B half days per year."""
         return self._call(PROBLEMATIC_NS, "GeefAantalProblematischeAfwezigheden",
                           "02.00.0000", _criteria(insz, begin, end), referte, _school_years)
+
+    def clb_feed(self, after: int = 0, limit: int | None = None, *,
+                 referte: str | None = None) -> r.Result[ClbFeed]:
+        """Onderwijs.GeefMeldingenProblematischeAfwezigheden 02.00: the CLB's
+        notifications numbered after ``after`` (at most ``limit``; the service's default
+        100), in order; reading removes nothing."""
+        criteria = E.Criteria(E.Na(str(after)))
+        if limit is not None:
+            criteria.append(E.Maximum(str(limit)))
+        return self._call(CLB_FEED_NS, "GeefMeldingenProblematischeAfwezigheden",
+                          "02.00.0000", E.Inhoud(criteria), referte, _clb_feed)
 
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
@@ -307,3 +344,16 @@ def _school_years(inhoud) -> list[SchoolYearCount]:
                                 int(i.findtext("AantalHalveDagen")))
                                for i in year.findall("Instellingen/Instelling"))))
     return out
+
+
+def _clb_feed(inhoud) -> ClbFeed:
+    return ClbFeed(
+        notifications=tuple(ClbNotification(
+            sequence=int(m.findtext("Volgnummer")), insz=m.findtext("INSZ"),
+            school_year=int(m.findtext("Schooljaar")), threshold=int(m.findtext("Drempel")),
+            half_days=int(m.findtext("AantalHalveDagen")),
+            tenth=_day(m.findtext("DatumTiendeHalveDag")),
+            thirtieth=_day(m.findtext("DatumDertigsteHalveDag")),
+            institutions=tuple(i.text for i in m.findall("Instellingen/Instellingsnummer")))
+            for m in inhoud.findall("Meldingen/Melding")),
+        cursor=int(inhoud.findtext("VolgendeNa")), more=inhoud.findtext("Meer") == "true")
