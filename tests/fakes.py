@@ -38,6 +38,7 @@ class _State:
         self.classes: dict[tuple[str, str], object] = {}
         self.clb_guidance: dict[str, str] = {}
         self.clb_notifications: list = []
+        self.motivated_reports: list = []
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -450,6 +451,21 @@ class FakeClb(ports.ClbRepository):
     def feed(self, clb_id, after, limit):
         return [n for n in self.s.clb_notifications
                 if n.clb_id == clb_id and n.sequence > after][:limit]
+
+    def put_report(self, report, received_at):
+        import dataclasses
+        key = (report.clb_id, report.insz, report.report_date, report.kind)
+        for i, old in enumerate(self.s.motivated_reports):
+            if (old.clb_id, old.insz, old.report_date, old.kind) == key:
+                self.s.motivated_reports[i] = dataclasses.replace(report, id=old.id)
+                return False
+        self.s.motivated_reports.append(dataclasses.replace(
+            report, id=len(self.s.motivated_reports) + 1))
+        return True
+
+    def reports_of(self, insz):
+        return sorted((r for r in self.s.motivated_reports if r.insz == insz),
+                      key=lambda r: (r.report_date, r.id))
 
 
 class FakeDatabase:

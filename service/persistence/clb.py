@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from discimus_service.domain.clb import ClbNotification
+from discimus_service.domain.motivated_report import MotivatedReport, SpecialNeedsType
 from discimus_service.persistence import tables as t
 from discimus_service.persistence.repositories import _write
 from discimus_service.services import ports
@@ -28,6 +29,16 @@ _ADD = insert(t.clb_notifications)
 _FEED = (select(t.clb_notifications)
          .where(_N.clb_id == bindparam("clb"), _N.sequence > bindparam("after"))
          .order_by(_N.sequence).limit(bindparam("limit")))
+_R = t.motivated_reports.c
+_REPORT_KEY = select(_R.id).where(
+    _R.clb_id == bindparam("clb"), _R.insz == bindparam("insz"),
+    _R.report_date == bindparam("day"), _R.kind == bindparam("kind"))
+_REPORT_ADD = insert(t.motivated_reports)
+_REPORT_UPDATE = (update(t.motivated_reports).where(_R.id == bindparam("rid"))
+                  .values(valid_from=bindparam("vf"), valid_to=bindparam("vt"),
+                          received_at=bindparam("at")))
+_REPORTS_OF = (select(t.motivated_reports).where(_R.insz == bindparam("insz"))
+               .order_by(_R.report_date, _R.id))
 
 
 class SqlClb(ports.ClbRepository):
@@ -61,3 +72,23 @@ class SqlClb(ports.ClbRepository):
             r.created_at if r.created_at.tzinfo
             else r.created_at.replace(tzinfo=dt.timezone.utc), r.sequence)
             for r in rows]
+
+    def put_report(self, report: MotivatedReport, received_at: dt.datetime) -> bool:
+        at = received_at.astimezone(dt.timezone.utc)
+        existing = self._c.execute(_REPORT_KEY, {
+            "clb": report.clb_id, "insz": report.insz, "day": report.report_date,
+            "kind": report.kind.value}).scalar()
+        if existing is not None:
+            self._c.execute(_REPORT_UPDATE, {"rid": existing, "vf": report.valid_from,
+                                             "vt": report.valid_to, "at": at})
+            return False
+        _write(self._c, _REPORT_ADD, dict(
+            clb_id=report.clb_id, insz=report.insz, report_date=report.report_date,
+            kind=report.kind.value, valid_from=report.valid_from,
+            valid_to=report.valid_to, received_at=at))
+        return True
+
+    def reports_of(self, insz):
+        return [MotivatedReport(r.clb_id, r.insz, r.report_date, SpecialNeedsType(r.kind),
+                                r.valid_from, r.valid_to, r.id)
+                for r in self._c.execute(_REPORTS_OF, {"insz": insz})]

@@ -379,9 +379,27 @@ clb_notifications = Table(
     UniqueConstraint("insz", "school_year", "threshold", name="uq_clb_notifications_once"),
 )
 
+# The CLB's motivated reports for special-needs education (VTC 06/2016): one row per
+# report; a report sent again (same CLB, INSZ, date and type) replaces its validity.
+motivated_reports = Table(
+    "motivated_reports", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("clb_id", String(64), nullable=False),
+    Column("insz", String(11), nullable=False),
+    Column("report_date", Date, nullable=False),
+    Column("kind", String(2), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("clb_id", "insz", "report_date", "kind",
+                     name="uq_motivated_reports_natural_key"),
+    Index("ix_motivated_reports_insz", "insz"),
+)
+
 APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal",
                       "replay_keys", "absences", "partners", "partner_authorisations",
                       "interest_events", "director_assignments", "class_sharing_events",
                       "class_assignments", "records", "certificates",
                       "characteristics", "audit_log", "fault_rules",
-                      "boarding_enrollments", "clb_guidance", "clb_notifications")
+                      "boarding_enrollments", "clb_guidance", "clb_notifications",
+                      "motivated_reports")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.audit import AuditEntry, FaultRule
 from discimus_service.domain.clb import ClbNotification
+from discimus_service.domain.motivated_report import MotivatedReport
 from discimus_service.domain.boarding import BoardingEnrollment
 from discimus_service.domain.characteristics import Declaration
 from discimus_service.domain.class_info import (
@@ -384,6 +385,15 @@ class ClbRepository(abc.ABC):
     @abc.abstractmethod
     def feed(self, clb_id: str, after: int, limit: int) -> list[ClbNotification]:
         """The CLB's notifications numbered above ``after``, in order, at most ``limit``."""
+
+    @abc.abstractmethod
+    def put_report(self, report: MotivatedReport, received_at: dt.datetime) -> bool:
+        """Store a motivated report; one with the same CLB, INSZ, date and type takes
+        the new validity. True when it was new."""
+
+    @abc.abstractmethod
+    def reports_of(self, insz: str) -> list[MotivatedReport]:
+        """Every motivated report about this INSZ, oldest first."""
 
 
 class DuplicateKeyError(Exception):

@@ -1,4 +1,5 @@
-"""CLB: which CLB guides which school, and every CLB's notification feed (VTC 05/2016).
+"""CLB: which CLB guides which school, every CLB's notification feed (VTC 05/2016), and
+the CLBs' motivated reports for special-needs education (VTC 06/2016).
 
 A notification is written in the transaction that registers the absences reaching a
 threshold (``services/clb_feed.py``); unique per INSZ, school year and threshold, and
@@ -45,7 +46,25 @@ def upgrade() -> None:
                             name="uq_clb_notifications_once"),
     )
 
+    op.create_table(
+        "motivated_reports",
+        sa.Column("id", _ID, autoincrement=True, nullable=False),
+        sa.Column("clb_id", sa.String(64), nullable=False),
+        sa.Column("insz", sa.String(11), nullable=False),
+        sa.Column("report_date", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(2), nullable=False),
+        sa.Column("valid_from", sa.Date(), nullable=False),
+        sa.Column("valid_to", sa.Date(), nullable=True),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_motivated_reports"),
+        sa.UniqueConstraint("clb_id", "insz", "report_date", "kind",
+                            name="uq_motivated_reports_natural_key"),
+    )
+    op.create_index("ix_motivated_reports_insz", "motivated_reports", ["insz"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_motivated_reports_insz", table_name="motivated_reports")
+    op.drop_table("motivated_reports")
     op.drop_table("clb_notifications")
     op.drop_table("clb_guidance")
