@@ -1,7 +1,10 @@
-"""``discimus client magda clb-feed``: a CLB reads its notifications (VTC 05/2016).
+"""``discimus client magda clb-feed`` and ``clb-report``: a CLB reads its notifications
+(VTC 05/2016) and sends a motivated report for special-needs education (VTC 06/2016).
 
     discimus client magda clb-feed --as clb              # from the first
     discimus client magda clb-feed --as clb --after 12   # after the 12th it has read
+    discimus client magda clb-report --as clb --insz 11070788884 --date 2026-06-15 \\
+        --type 9 --from 2026-09-01                       # a motivated report (VTC 06/2016)
 
 Each answer ends with the cursor to pass as ``--after`` next time; reading removes
 nothing, so a CLB that lost an answer asks again with its last cursor.
@@ -34,6 +37,28 @@ def add_actions(actions, *, client_factory) -> None:
                                                 referte=args.referte),
                      render, make_client=client_factory)
     feed.set_defaults(run=run)
+
+    from discimus_client.cli import _date
+    from discimus_client.commands_magda import _show as show_magda
+    report = actions.add_parser(
+        "clb-report", help="send a CLB's motivated report for special-needs education "
+                           "(Onderwijs.RegistreerGemotiveerdVerslag)")
+    message_options(report, sender_help="the CLB (its certificate), e.g. clb")
+    report.add_argument("--identification",
+                        help="Afzender/Identificatie (default kb.vlaanderen.be/aiv/<--as>)")
+    report.add_argument("--capacity", default="1400", help="Hoedanigheid (default 1400)")
+    report.add_argument("--profile", choices=("strict", "magda-connector"),
+                        default="strict", help="how to sign (see the other magda actions)")
+    report.add_argument("--insz", required=True, help="the pupil's INSZ")
+    report.add_argument("--date", dest="report_date", type=_date, required=True,
+                        help="the report's date")
+    report.add_argument("--type", dest="kind", required=True,
+                        help="type of special-needs education: BA, 2, 3, 4, 6, 7 or 9")
+    report.add_argument("--from", dest="begin", type=_date, required=True,
+                        help="first day it is valid")
+    report.add_argument("--to", dest="end", type=_date, help="last day (default: no end)")
+    report.set_defaults(run=lambda a: show_magda(a, lambda c: c.clb_report(
+        a.insz, a.report_date, a.kind, a.begin, a.end, referte=a.referte)))
 
 
 def render(result: r.Result) -> str:

@@ -53,6 +53,8 @@ ATTENDANCE_NS = ("http://webservice.geefaantalaanwezighedendienst-02_00"
                  ".onderwijs.vlaanderen.be")
 PROBLEMATIC_NS = ("http://webservice.geefaantalproblematischeafwezighedendienst-02_00"
                   ".onderwijs.vlaanderen.be")
+REPORT_NS = ("http://webservice.registreergemotiveerdverslagdienst-02_00"
+             ".onderwijs.vlaanderen.be")
 # The CLB's feed (VTC 05/2016): the emulator's own design, MAGDA's style.
 CLB_FEED_NS = ("http://webservice.geefmeldingenproblematischeafwezighedendienst-02_00"
                ".onderwijs.vlaanderen.be")
@@ -200,6 +202,19 @@ class MagdaClient:
             criteria.append(E.Maximum(str(limit)))
         return self._call(CLB_FEED_NS, "GeefMeldingenProblematischeAfwezigheden",
                           "02.00.0000", E.Inhoud(criteria), referte, _clb_feed)
+
+    def clb_report(self, insz: str, report_date: dt.date, kind: str,
+                   valid_from: dt.date, valid_to: dt.date | None = None, *,
+                   referte: str | None = None) -> r.Result[str]:
+        """Onderwijs.RegistreerGemotiveerdVerslag 02.00: the CLB's motivated report for
+        special-needs education of type ``kind`` (BA, 2, 3, 4, 6, 7, 9)."""
+        geldigheid = E.Geldigheid(E.Begin(valid_from.isoformat()))
+        if valid_to is not None:
+            geldigheid.append(E.Einde(valid_to.isoformat()))
+        inhoud = E.Inhoud(E.GemotiveerdVerslag(E.INSZ(insz), E.Datum(report_date.isoformat()),
+                                               E.Type(kind), geldigheid))
+        return self._call(REPORT_NS, "RegistreerGemotiveerdVerslag", "02.00.0000", inhoud,
+                          referte, _resultaat_beschrijving)
 
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
@@ -357,3 +372,8 @@ def _clb_feed(inhoud) -> ClbFeed:
             institutions=tuple(i.text for i in m.findall("Instellingen/Instellingsnummer")))
             for m in inhoud.findall("Meldingen/Melding")),
         cursor=int(inhoud.findtext("VolgendeNa")), more=inhoud.findtext("Meer") == "true")
+
+
+def _resultaat_beschrijving(inhoud) -> str:
+    resultaat = inhoud.find("Resultaat")
+    return f"{resultaat.text} ({resultaat.get('Beschrijving')})"

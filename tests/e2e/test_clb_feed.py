@@ -1,5 +1,6 @@
-"""The CLB feed over HTTP, signed both ways, on SQLite and PostgreSQL: absences a school
-sends reach the CLB's feed in order, once; read with a cursor, schema-valid, audited.
+"""The CLB's services over HTTP, signed both ways, on SQLite and PostgreSQL: absences a
+school sends reach the CLB's feed in order, once; read with a cursor, schema-valid,
+audited; a motivated report the CLB sends is what the school's GeefSchoolloopbaan shows.
 
 The servers are shared with other tests that may add notifications: every check reads
 after the cursor the feed stood at before this student's absences.
@@ -133,14 +134,72 @@ def _scenario(server, sequence: int, stamnummer: str) -> None:
     assert f"next: --after {start + 2}" in cli.stdout
 
 
+REPORT = next(s for s in SERVICES if s.naam == "RegistreerGemotiveerdVerslag")
+
+
+def _report_scenario(server, insz: str) -> None:
+    """After _scenario: the same pupil (enrolled at the demo secondary school)."""
+    clb = MagdaClient.from_pki(server.url, server.pki_dir, "clb", capacity="1400")
+    informat = DiscimusClient.from_pki(server.url, server.pki_dir, "informat")
+    before = informat.career(DEMO_SECONDARY, insz=insz)
+    assert before.ok and before.inhoud.motivated_report is None
+    engine = make_engine(server.database_url)
+    try:
+        counts = row_counts(engine)
+        envelope = clb.request(REPORT.namespace, REPORT.naam, REPORT.versie, E.Inhoud(
+            E.GemotiveerdVerslag(E.INSZ(insz), E.Datum("2026-06-15"), E.Type("9"),
+                                 E.Geldigheid(E.Begin("2026-09-01")))))
+        data = clb.sign(envelope)
+        _validate(magda.payload_of(etree.fromstring(data)), REPORT.request_xsd)
+        response = magda.post(server.url + magda.SHARED_PATH, data)
+        root = etree.fromstring(response.content)
+        clb.wsse.verify(root)
+        answer = magda.payload_of(root)
+        _validate(answer, REPORT.response_xsd)
+        assert answer.findtext("Repliek/Antwoorden/Antwoord/Inhoud/Resultaat") == "1"
+        after = row_counts(engine)
+        assert after["motivated_reports"] == counts["motivated_reports"] + 1
+        assert after["audit_log"] == counts["audit_log"] + 1
+        # Refused (type 5 needs no report): only the journal entry.
+        refused = clb.clb_report(insz, D(2026, 6, 15), "5", D(2026, 9, 1))
+        assert refused.codes() and not refused.ok
+        assert row_counts(engine) == {**after, "journal": after["journal"] + 1,
+                                      "replay_keys": after["replay_keys"] + 1}
+    finally:
+        engine.dispose()
+    # An older report, valid from before: the school sees the most recent valid one.
+    assert clb.clb_report(insz, D(2026, 3, 1), "3", D(2026, 3, 1), D(2026, 8, 31)).ok
+    career = informat.career(DEMO_SECONDARY, insz=insz)
+    assert career.ok, career.uitzonderingen
+    report = career.inhoud.motivated_report
+    assert (report.report_date, report.kind, report.valid_from, report.valid_to) == (
+        D(2026, 6, 15), "9", D(2026, 9, 1), None)
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    cli = subprocess.run([str(BIN / "discimus"), "client", "magda", "clb-report",
+                          "--as", "clb", "--url", server.url, "--pki", str(server.pki_dir),
+                          "--insz", insz, "--date", "2026-06-15", "--type", "9",
+                          "--from", "2026-09-01", "--to", "2027-08-31"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert cli.returncode == 0, cli.stdout + cli.stderr
+    assert "hetzelfde verslag" in cli.stdout            # the same report: validity replaced
+    shown = subprocess.run([str(BIN / "discimus"), "client", "career", "--as", "informat",
+                            "--url", server.url, "--pki", str(server.pki_dir),
+                            "--institution", DEMO_SECONDARY, "--insz", insz],
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert ("motivated report of 2026-06-15: special-needs type 9, valid 2026-09-01 to "
+            "2027-08-31") in shown.stdout, shown.stdout + shown.stderr
+
+
 def _validate(element, relative: str) -> None:
     schema = schemas.schema(relative)
     assert schema.validate(element), str(schema.error_log)
 
 
-def test_the_clb_feed_over_http_on_sqlite(server):
+def test_the_clb_services_over_http_on_sqlite(server):
     _scenario(server, 441, "2500861")
+    _report_scenario(server, insz_for(BIRTH, Sex.V, 441))
 
 
-def test_the_clb_feed_over_http_on_postgresql(pg_server):
+def test_the_clb_services_over_http_on_postgresql(pg_server):
     _scenario(pg_server, 442, "2500862")
+    _report_scenario(pg_server, insz_for(BIRTH, Sex.V, 442))
