@@ -29,7 +29,7 @@ def register(sub) -> None:
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
         "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
-        "attendance, problematic absences, the CLB feed)",
+        "attendance, problematic absences, the CLB feed and motivated report)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -83,3 +83,45 @@ def test_a_replayed_message_is_s160(server):
     assert magda.post(server.url + magda.SHARED_PATH, data).status_code == 200
     again = magda.post(server.url + FEED.path, data)
     assert again.status_code == 500 and b"[S160]" in again.content
+
+
+REPORT = next(s for s in SERVICES if s.naam == "RegistreerGemotiveerdVerslag")
+
+
+def _report(server, sender="clb", kind="9", capacity="1400") -> bytes:
+    client = MagdaClient.from_pki(server.url, server.pki_dir, sender, capacity=capacity)
+    block = E.GemotiveerdVerslag(E.INSZ("12031555672"), E.Datum("2026-06-15"), E.Type(kind),
+                                 E.Geldigheid(E.Begin("2026-09-01")))
+    return client.sign(client.request(REPORT.namespace, REPORT.naam, REPORT.versie,
+                                      E.Inhoud(block)))
+
+
+@pytest.mark.parametrize("path", ["shared", "own"])
+def test_a_tampered_report_is_refused_and_writes_nothing(server, engine, path):
+    url = server.url + (magda.SHARED_PATH if path == "shared" else REPORT.path)
+    data = etree.fromstring(_report(server))
+    data.find(".//Type").text = "2"
+    before = row_counts(engine)
+    response = magda.post(url, etree.tostring(data))
+    assert response.status_code == 500 and b"[S133]" in response.content
+    assert row_counts(engine) == before
+
+
+def test_a_report_breaking_the_schema_is_s115_and_writes_nothing(server, engine):
+    before = row_counts(engine)
+    response = magda.post(server.url + REPORT.path, _report(server, kind="123"))
+    assert response.status_code == 500 and b"[S115]" in response.content
+    assert row_counts(engine) == before
+
+
+@pytest.mark.parametrize("sender, capacity", [("informat", "1400"), ("groeipakket", "1300")])
+def test_a_report_without_the_authorisation_is_40006_and_stores_nothing(
+        server, engine, sender, capacity):
+    before = row_counts(engine)
+    response = magda.post(server.url + REPORT.path,
+                          _report(server, sender, capacity=capacity))
+    codes = [u.findtext("Identificatie")
+             for u in etree.fromstring(response.content).iter("Uitzondering")]
+    assert response.status_code == 200 and codes == ["40006"]
+    assert row_counts(engine) == {**before, "journal": before["journal"] + 1,
+                                  "replay_keys": before["replay_keys"] + 1}
