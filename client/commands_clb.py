@@ -19,7 +19,8 @@ def add_actions(actions, *, client_factory) -> None:
     from discimus_client.cli import message_options
     feed = actions.add_parser(
         "clb-feed", help="a CLB's notifications of students reaching 10 and 30 "
-                         "problematic half days (Onderwijs.GeefMeldingenProblematischeAfwezigheden)")
+                         "problematic half days "
+                         "(Onderwijs.GeefMeldingenProblematischeAfwezigheden)")
     message_options(feed, sender_help="the CLB (its certificate), e.g. clb")
     feed.add_argument("--identification",
                       help="Afzender/Identificatie (default kb.vlaanderen.be/aiv/<--as>)")
