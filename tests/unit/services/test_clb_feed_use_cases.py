@@ -172,3 +172,26 @@ def test_a_partner_without_the_authorisation_is_refused(db):
 def test_another_partners_identification_is_refused(db):
     with pytest.raises(SenderMismatchError):
         feed(db, afzender="kb.vlaanderen.be/aiv/groeipakket")
+
+
+def test_the_audit_names_each_person_a_feed_answer_showed_once(db):
+    from discimus_service.services import audit
+    from discimus_service.services.answers import Answer
+    from discimus_service.services.clb_feed import FEED, FeedResult
+    other = dataclasses.replace(STUDENT, stamnummer="2500099", insz="21051660106")
+    with db.uow() as uow:
+        uow.enrollments.add(f.enrollment_of(f.question(
+            identification=other, institution_number=SCHOOL, start_date=D(2025, 9, 1))))
+        uow.commit()
+    send(db, b_half_days(30))
+    send(db, b_half_days(10, stamnummer="2500099"))
+    shown = feed(db)
+    assert [n.insz for n in shown.notifications] == [STUDENT.insz] * 2 + [other.insz]
+    hook = audit.consultation_audit(FEED, lambda result: ("Meldingen/Melding/INSZ",))
+    question = FeedQuestion("kb.vlaanderen.be/aiv/clb", None, 0, 100)
+    with db.uow() as uow:
+        hook(uow, receipt(CLB), question, Answer(shown))
+        hook(uow, receipt(CLB), question, Answer(FeedResult((), 3, False, "VTC 05/2016")))
+        entries = uow.audit.find(sender_id="clb")
+    assert [e.insz for e in entries] == [STUDENT.insz, other.insz, None]
+    assert {e.deliberation for e in entries} == {"VTC 05/2016"}
