@@ -307,6 +307,10 @@ def render(result: r.Result) -> str:
         lines.append("  here:      " + _line(inhoud.here))
         lines.append("  previous:  " + (_line(inhoud.previous) if inhoud.previous else "-"))
         lines.append("  next:      " + (_line(inhoud.next) if inhoud.next else "-"))
+        if inhoud.motivated_report:         # VTC 06/2016
+            m = inhoud.motivated_report
+            lines.append(f"  motivated report of {m.report_date}: special-needs type "
+                         f"{m.kind}, valid {m.valid_from} to {m.valid_to or 'open'}")
     elif isinstance(inhoud, list):
         if not inhoud:
             lines.append("  no double enrollments")

@@ -720,4 +720,13 @@ def _career_answer(inhoud: dict) -> r.Career:
     return r.Career(insz=inhoud.get("INSZ"), stamnummer=inhoud["Stamnummer"],
                     here=_info(inhoud["Inschrijving"]),
                     previous=_info(inhoud.get("VorigeSchool")),
-                    next=_info(inhoud.get("VolgendeSchool")))
+                    next=_info(inhoud.get("VolgendeSchool")),
+                    motivated_report=_report(inhoud.get("GemotiveerdVerslag")))
+
+
+def _report(report: dict | None) -> r.MotivatedReport | None:
+    if not report:
+        return None
+    return r.MotivatedReport(report_date=report["Datum"], kind=report["Type"],
+                             valid_from=report["GeldigVan"],
+                             valid_to=report.get("GeldigTot"))

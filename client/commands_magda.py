@@ -18,6 +18,7 @@
     discimus client magda register --as groeipakket --profile magda-connector \\
         --insz 12031555672    # signed as MAGDA's Java connector signs (opted-in partners)
     discimus client magda certificates --as naric --insz 12031555672   # LED.GeefBewijs
+    discimus client magda clb-feed --as clb --after 0  # a CLB's notifications (commands_clb)
 
 Requests go to ``/api/Magda-02.00/soap/WebService`` as MAGDA's connector sends them;
 the exit codes are those of every ``discimus client`` command.
@@ -36,7 +37,8 @@ def register(sub) -> None:
     from discimus_client.cli import EXIT_CODES, _date, message_options
     magda = sub.add_parser(
         "magda", help="partner agencies: MAGDA services (repertorium, enrollment history, "
-        "attendance, problematic absences, home education, LED certificates)",
+        "attendance, problematic absences, home education, LED certificates, the CLB "
+        "feed and motivated report)",
         description="Call a MAGDA service as a partner agency (--as groeipakket), at "
                     "/api/Magda-02.00/soap/WebService, signed; the answer is verified.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -97,6 +99,8 @@ def register(sub) -> None:
     problematic.add_argument("--to", dest="end", type=_date, required=True)
     problematic.set_defaults(run=lambda a: _show(a, lambda c: c.problematic_absences(
         a.insz, a.begin, a.end, referte=a.referte)))
+    from discimus_client import commands_clb       # CLB, VTC 05/2016
+    commands_clb.add_actions(actions, client_factory=_client)
 
     # Home education, Onderwijsinspectie (VTC 38/2016 and 35/2016).
     homeschool = actions.add_parser(

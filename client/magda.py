@@ -62,6 +62,11 @@ EXAM_NS = ("http://webservice.registreerresultaatexamencommissiedienst-02_00"
            ".onderwijs.vlaanderen.be")
 # LED consumers (NARIC, exam board, hospitals, business counters, Selor): MAGDA's LED.
 LED_NS = "http://geefbewijs.bewijsraadplegingdienst.led.vlaanderen.be"
+REPORT_NS = ("http://webservice.registreergemotiveerdverslagdienst-02_00"
+             ".onderwijs.vlaanderen.be")
+# The CLB's feed (VTC 05/2016): the emulator's own design, MAGDA's style.
+CLB_FEED_NS = ("http://webservice.geefmeldingenproblematischeafwezighedendienst-02_00"
+               ".onderwijs.vlaanderen.be")
 E = ElementMaker()
 _SOAP = ElementMaker(namespace=ns.SOAP11_ENV, nsmap={"soapenv": ns.SOAP11_ENV})
 
@@ -153,6 +158,28 @@ class LedCertificate:
         return "-".join(p for p in (d.get("Basis/Uitreikingsdatum/Jaar"),
                                     d.get("Basis/Uitreikingsdatum/Maand"),
                                     d.get("Basis/Uitreikingsdatum/Dag")) if p) or None
+
+
+class ClbNotification:
+    """One Melding of GeefMeldingenProblematischeAfwezigheden."""
+
+    sequence: int                              # Volgnummer in the CLB's feed
+    insz: str
+    school_year: int                           # its starting year
+    threshold: int                             # 10 or 30
+    half_days: int                             # B half days when it was written
+    tenth: dt.date                             # the day of the 10th half day
+    thirtieth: dt.date | None                  # of the 30th, once reached
+    institutions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClbFeed:
+    """A page of the CLB's feed and the cursor to ask after next time."""
+
+    notifications: tuple[ClbNotification, ...]
+    cursor: int                                # VolgendeNa
+    more: bool                                 # Meer: ask again for the rest
 
 
 class MagdaClient:
@@ -274,6 +301,31 @@ class MagdaClient:
         authorisation grants)."""
         return self._call(LED_NS, "GeefBewijs", "02.00.0000", E.Inhoud(E.INSZ(insz)),
                           referte, _bewijzen)
+
+
+    def clb_feed(self, after: int = 0, limit: int | None = None, *,
+                 referte: str | None = None) -> r.Result[ClbFeed]:
+        """Onderwijs.GeefMeldingenProblematischeAfwezigheden 02.00: the CLB's
+        notifications numbered after ``after`` (at most ``limit``; the service's default
+        100), in order; reading removes nothing."""
+        criteria = E.Criteria(E.Na(str(after)))
+        if limit is not None:
+            criteria.append(E.Maximum(str(limit)))
+        return self._call(CLB_FEED_NS, "GeefMeldingenProblematischeAfwezigheden",
+                          "02.00.0000", E.Inhoud(criteria), referte, _clb_feed)
+
+    def clb_report(self, insz: str, report_date: dt.date, kind: str,
+                   valid_from: dt.date, valid_to: dt.date | None = None, *,
+                   referte: str | None = None) -> r.Result[str]:
+        """Onderwijs.RegistreerGemotiveerdVerslag 02.00: the CLB's motivated report for
+        special-needs education of type ``kind`` (BA, 2, 3, 4, 6, 7, 9)."""
+        geldigheid = E.Geldigheid(E.Begin(valid_from.isoformat()))
+        if valid_to is not None:
+            geldigheid.append(E.Einde(valid_to.isoformat()))
+        inhoud = E.Inhoud(E.GemotiveerdVerslag(E.INSZ(insz), E.Datum(report_date.isoformat()),
+                                               E.Type(kind), geldigheid))
+        return self._call(REPORT_NS, "RegistreerGemotiveerdVerslag", "02.00.0000", inhoud,
+                          referte, _resultaat_beschrijving)
 
     # -- for testers ---------------------------------------------------------------------
     def request(self, namespace: str, naam: str, versie: str, inhoud, *,
@@ -459,3 +511,21 @@ def _bewijzen(inhoud) -> list[LedCertificate]:
             fields["Bron/Naam"] = inhoud.findtext("Bron/Naam")
         out.append(LedCertificate(fields))
     return out
+
+
+def _clb_feed(inhoud) -> ClbFeed:
+    return ClbFeed(
+        notifications=tuple(ClbNotification(
+            sequence=int(m.findtext("Volgnummer")), insz=m.findtext("INSZ"),
+            school_year=int(m.findtext("Schooljaar")), threshold=int(m.findtext("Drempel")),
+            half_days=int(m.findtext("AantalHalveDagen")),
+            tenth=_day(m.findtext("DatumTiendeHalveDag")),
+            thirtieth=_day(m.findtext("DatumDertigsteHalveDag")),
+            institutions=tuple(i.text for i in m.findall("Instellingen/Instellingsnummer")))
+            for m in inhoud.findall("Meldingen/Melding")),
+        cursor=int(inhoud.findtext("VolgendeNa")), more=inhoud.findtext("Meer") == "true")
+
+
+def _resultaat_beschrijving(inhoud) -> str:
+    resultaat = inhoud.find("Resultaat")
+    return f"{resultaat.text} ({resultaat.get('Beschrijving')})"

@@ -117,12 +117,24 @@ class DoubleEnrollment:
 
 
 @dataclass(frozen=True)
+class MotivatedReport:
+    """A CLB's motivated report for special-needs education (GemotiveerdVerslag)."""
+
+    report_date: dt.date
+    kind: str                       # BA, 2, 3, 4, 6, 7 or 9
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+@dataclass(frozen=True)
 class Career:
     insz: str | None
     stamnummer: str
     here: EnrollmentInfo
     previous: EnrollmentInfo | None
     next: EnrollmentInfo | None
+    # The most recent valid motivated report, when the service answers one (VTC 06/2016).
+    motivated_report: MotivatedReport | None = None
 
 
 @dataclass(frozen=True)

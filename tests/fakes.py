@@ -42,6 +42,9 @@ class _State:
         self.home_inspections: dict = {}     # (insz, visit date) -> InspectionResult
         self.exam_results: dict = {}         # (insz, decision date) -> ExamResult
         self.classes: dict[tuple[str, str], object] = {}
+        self.clb_guidance: dict[str, str] = {}
+        self.clb_notifications: list = []
+        self.motivated_reports: list = []
 
 
 class FakeEnrollments(ports.EnrollmentRepository):
@@ -542,6 +545,50 @@ class FakeBoarding(ports.BoardingRepository):
                       key=lambda b: (b.start_date, b.stamnummer))
 
 
+class FakeClb(ports.ClbRepository):
+    def __init__(self, state):
+        self.s = state
+
+    def assign(self, institution_number, clb_id):
+        self.s.clb_guidance[institution_number] = clb_id
+
+    def guiding(self, institution_number):
+        return self.s.clb_guidance.get(institution_number)
+
+    def notified(self, insz, school_year):
+        return {n.threshold for n in self.s.clb_notifications
+                if (n.insz, n.school_year) == (insz, school_year)}
+
+    def add(self, notification):
+        import dataclasses
+        if notification.threshold in self.notified(notification.insz,
+                                                   notification.school_year):
+            raise ports.DuplicateKeyError("uq_clb_notifications_once")
+        sequence = 1 + max((n.sequence for n in self.s.clb_notifications
+                            if n.clb_id == notification.clb_id), default=0)
+        self.s.clb_notifications.append(dataclasses.replace(notification, sequence=sequence))
+        return sequence
+
+    def feed(self, clb_id, after, limit):
+        return [n for n in self.s.clb_notifications
+                if n.clb_id == clb_id and n.sequence > after][:limit]
+
+    def put_report(self, report, received_at):
+        import dataclasses
+        key = (report.clb_id, report.insz, report.report_date, report.kind)
+        for i, old in enumerate(self.s.motivated_reports):
+            if (old.clb_id, old.insz, old.report_date, old.kind) == key:
+                self.s.motivated_reports[i] = dataclasses.replace(report, id=old.id)
+                return False
+        self.s.motivated_reports.append(dataclasses.replace(
+            report, id=len(self.s.motivated_reports) + 1))
+        return True
+
+    def reports_of(self, insz):
+        return sorted((r for r in self.s.motivated_reports if r.insz == insz),
+                      key=lambda r: (r.report_date, r.id))
+
+
 class FakeDatabase:
     """The committed state; ``uow()`` opens a unit of work on a copy of it."""
 
@@ -583,6 +630,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         self.boarding = FakeBoarding(self.state, self.db.ids)
         self.audit = FakeAudit(self.state)
         self.fault_rules = FakeFaultRules(self.state, self.db.ids)
+        self.clb = FakeClb(self.state)
 
     def commit(self):
         if self.read_only:
@@ -593,7 +641,7 @@ class FakeUnitOfWork(ports.UnitOfWork):
         if any((_keys(self.state) - _keys(self._begun)) & _keys(taken)
                for _keys in (_replay_keys, _referte_keys, _natural_keys,
                           _absence_keys, _record_keys, _certificate_keys,
-                          _declaration_keys, _boarding_keys)):
+                          _declaration_keys, _boarding_keys, _clb_keys)):
             self.rollback()
             raise ports.DuplicateKeyError("a unique key was taken meanwhile")
         self.db.committed = copy.deepcopy(self.state)
@@ -635,3 +683,8 @@ def _declaration_keys(state: _State) -> set:
 def _boarding_keys(state: _State) -> set:
     return {(b.institution_number, b.stamnummer, b.start_date)
             for b in state.boarding.values()}
+
+
+def _clb_keys(state: _State) -> set:
+    return ({(n.clb_id, n.sequence) for n in state.clb_notifications}
+            | {(n.insz, n.school_year, n.threshold) for n in state.clb_notifications})

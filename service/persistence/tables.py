@@ -473,3 +473,48 @@ exam_board_results = Table(
     UniqueConstraint("insz", "decision_date", name="uq_exam_board_results_decision"),
 )
 APPLICATION_TABLES += ("home_education_inspections", "exam_board_results")
+
+# CLB (migration 0017, domain/clb.py): which CLB guides which school, and every CLB's
+# feed of notifications. ``sequence`` numbers one CLB's feed 1, 2, 3 … and is unique
+# per CLB, so two transactions that both take the next number cannot both commit: a
+# reader holding cursor N never misses a notification committed after it read N+1.
+clb_guidance = Table(
+    "clb_guidance", metadata,
+    Column("institution_number", String(6), primary_key=True),
+    Column("clb_id", String(64), nullable=False),
+)
+
+clb_notifications = Table(
+    "clb_notifications", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("clb_id", String(64), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Column("insz", String(11), nullable=False),
+    Column("school_year", Integer, nullable=False),
+    Column("threshold", Integer, nullable=False),
+    Column("half_days", Integer, nullable=False),
+    Column("tenth", Date, nullable=False),
+    Column("thirtieth", Date),
+    Column("institutions", String(700), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("clb_id", "sequence", name="uq_clb_notifications_sequence"),
+    UniqueConstraint("insz", "school_year", "threshold", name="uq_clb_notifications_once"),
+)
+
+# The CLB's motivated reports for special-needs education (VTC 06/2016): one row per
+# report; a report sent again (same CLB, INSZ, date and type) replaces its validity.
+motivated_reports = Table(
+    "motivated_reports", metadata,
+    Column("id", _ID, primary_key=True, autoincrement=True),
+    Column("clb_id", String(64), nullable=False),
+    Column("insz", String(11), nullable=False),
+    Column("report_date", Date, nullable=False),
+    Column("kind", String(2), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("valid_to", Date),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("clb_id", "insz", "report_date", "kind",
+                     name="uq_motivated_reports_natural_key"),
+    Index("ix_motivated_reports_insz", "insz"),
+)
+APPLICATION_TABLES += ("clb_guidance", "clb_notifications", "motivated_reports")

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from discimus_service.persistence.absences import SqlAbsences
 from discimus_service.persistence.boarding import SqlBoarding
 from discimus_service.persistence.class_info import SqlClassInfo
+from discimus_service.persistence.clb import SqlClb
 from discimus_service.persistence.certificates import SqlCertificates
 from discimus_service.persistence.characteristics import SqlCharacteristics
 from discimus_service.persistence.dko import SqlDko, SqlIdentificationNumbers
@@ -77,6 +78,7 @@ class SqlAlchemyUnitOfWork(ports.UnitOfWork):
         self.dko = SqlDko(c)
         self.numbers = SqlIdentificationNumbers(c)
         self.home_education = SqlHomeEducation(c)
+        self.clb = SqlClb(c)
         return self
 
     def __exit__(self, *exc) -> None:

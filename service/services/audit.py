@@ -43,16 +43,24 @@ def consultation_audit(authorisation_service: str,
                 capacity=capacity, day=receipt.today)
         except DomainError:
             used = None
-        uow.audit.add(AuditEntry(
-            # The Context's Afzender/Identificatie (the use case checked it is the
-            # partner's URI); the receipt's afzender is the certificate's sender.
-            at=receipt.received_at, sender_id=sender_id,
-            identification=getattr(question, "afzender", None) or receipt.afzender,
-            service=receipt.operation, referte=receipt.referte,
-            insz=getattr(question, "insz", None), capacity=capacity,
-            deliberation=used.deliberation if used else None, verdict=answer.verdict,
-            codes=",".join(str(i.code) for i in answer.issues),
-            fields=field_names(answer.result) if answer.result is not None else ()))
+        # An answer about many persons (the CLB feed) names each INSZ it showed in an
+        # entry of its own, so "who looked at this student" finds it.
+        shown = getattr(answer.result, "inszs", None)
+        if shown is None:
+            inszs = (getattr(question, "insz", None),)
+        else:
+            inszs = shown or (None,)        # an empty feed: one entry that it was read
+        for insz in inszs:
+            uow.audit.add(AuditEntry(
+                # The Context's Afzender/Identificatie (the use case checked it is the
+                # partner's URI); the receipt's afzender is the certificate's sender.
+                at=receipt.received_at, sender_id=sender_id,
+                identification=getattr(question, "afzender", None) or receipt.afzender,
+                service=receipt.operation, referte=receipt.referte,
+                insz=insz, capacity=capacity,
+                deliberation=used.deliberation if used else None, verdict=answer.verdict,
+                codes=",".join(str(i.code) for i in answer.issues),
+                fields=field_names(answer.result) if answer.result is not None else ()))
     return record
 
 

@@ -1,10 +1,12 @@
-"""Use case: a school asks for the previous and next school of one of its students."""
+"""Use case: a school asks for the previous and next school of one of its students, and
+the CLB's most recent valid motivated report for special-needs education, if any."""
 from __future__ import annotations
 
 from discimus_service.domain import consultations
 from discimus_service.domain.errors import MissingFieldError, NotEnrolledHereError
 from discimus_service.domain.identifiers import validate_insz, validate_stamnummer
 from discimus_service.domain.model import Niveau
+from discimus_service.domain.motivated_report import most_recent_valid
 from discimus_service.services.answers import Answer
 from discimus_service.services.common import require_mandate, view_of
 from discimus_service.services.exchange import Receipt, read_only
@@ -40,5 +42,8 @@ def consult_career(uow: UnitOfWork, receipt: Receipt, q: CareerQuestion) -> Answ
         insz=here.insz, stamnummer=here.stamnummer, here=view_of(uow, here),
         previous=view_of(uow, career.previous) if career.previous else None,
         next=view_of(uow, career.next) if career.next else None,
+        # The CLB's motivated report (VTC 06/2016): the most recent one valid today.
+        report=most_recent_valid(uow.clb.reports_of(here.insz), receipt.today)
+        if here.insz else None,
     )
     return Answer(view)

@@ -13,6 +13,8 @@ from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.dko import Academy, DkoRegistration
 from discimus_service.domain.identification_numbers import Channel, NumberRecord
 from discimus_service.domain.audit import AuditEntry, FaultRule
+from discimus_service.domain.clb import ClbNotification
+from discimus_service.domain.motivated_report import MotivatedReport
 from discimus_service.domain.boarding import BoardingEnrollment
 from discimus_service.domain.characteristics import Declaration
 from discimus_service.domain.class_info import (
@@ -457,6 +459,39 @@ class RetentionRepository(abc.ABC):
     def remove_enrollments(self, ids: list[int]) -> None: ...
 
 
+class ClbRepository(abc.ABC):
+    """Which CLB guides which school, and every CLB's notification feed (domain/clb.py)."""
+
+    @abc.abstractmethod
+    def assign(self, institution_number: str, clb_id: str) -> None:
+        """The school is guided by the CLB ``clb_id`` (replacing an earlier one)."""
+
+    @abc.abstractmethod
+    def guiding(self, institution_number: str) -> str | None:
+        """The sender id of the CLB guiding the school, or None."""
+
+    @abc.abstractmethod
+    def notified(self, insz: str, school_year: int) -> set[int]:
+        """The thresholds already notified for this INSZ and school year (any CLB)."""
+
+    @abc.abstractmethod
+    def add(self, notification: ClbNotification) -> int:
+        """Append to the CLB's feed; its sequence number (the CLB's last plus one)."""
+
+    @abc.abstractmethod
+    def feed(self, clb_id: str, after: int, limit: int) -> list[ClbNotification]:
+        """The CLB's notifications numbered above ``after``, in order, at most ``limit``."""
+
+    @abc.abstractmethod
+    def put_report(self, report: MotivatedReport, received_at: dt.datetime) -> bool:
+        """Store a motivated report; one with the same CLB, INSZ, date and type takes
+        the new validity. True when it was new."""
+
+    @abc.abstractmethod
+    def reports_of(self, insz: str) -> list[MotivatedReport]:
+        """Every motivated report about this INSZ, oldest first."""
+
+
 class DuplicateKeyError(Exception):
     """A unique key was taken by a concurrent transaction; raised by ``commit``."""
 
@@ -497,6 +532,7 @@ class UnitOfWork(abc.ABC):
     retention: RetentionRepository
     boarding: BoardingRepository
     home_education: HomeEducationRepository
+    clb: ClbRepository
 
     def __enter__(self) -> "UnitOfWork":
         return self

@@ -5,18 +5,20 @@ stands. A half day not yet registered is stored; one registered before with anot
 code takes the new code (a correction, INFORMATIE 50005); one sent again unchanged is
 left as it is. So a resend of a corrected week needs no bookkeeping of what was sent
 before. A half day that turns out not to be an absence is removed with
-AnnuleerAfwezigheden (``cancel_absences.py``).
+AnnuleerAfwezigheden (``cancel_absences.py``). Reaching 10 or 30 problematic half
+days in a school year notifies the CLB in the same transaction (``clb_feed.py``).
 """
 from __future__ import annotations
 
 import dataclasses
 
 from discimus_service.domain import absence as rules
-from discimus_service.domain.absence import Absence
+from discimus_service.domain.absence import Absence, AbsenceCode
 from discimus_service.domain.errors import (
     AbsenceReplacedNotice, DomainError, LateAbsenceNotice, NotEnrolledHereError,
 )
 from discimus_service.domain.model import MessageType
+from discimus_service.services import clb_feed
 from discimus_service.services.absence_items import at, capped, checked_items
 from discimus_service.services.absence_views import AbsencesQuestion, AbsencesStoredView
 from discimus_service.services.answers import Answer, Issue
@@ -90,6 +92,11 @@ def _store(uow, receipt, q, items) -> Answer:
                 without_certificate=item.without_certificate,
                 sender_id=receipt.sender.sender_id, received_on=receipt.today))
     uow.absences.add_many(new)
+    # In this transaction: the CLB's notification exists exactly when its absences do.
+    clb_feed.notify(uow, q.institution_number,
+                    [(a.stamnummer, a.date) for a in new if a.code is AbsenceCode.B]
+                    + [(i.stamnummer, i.date) for _p, i, _old in corrections
+                       if i.code is AbsenceCode.B], receipt.received_at)
     replaced = len(items) - len(new) - unchanged
     issues = _notices(items, corrections, receipt.today)
     return Answer(AbsencesStoredView(q.institution_number, new=len(new),

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from discimus_service.domain.model import Deregistration, Identification
+from discimus_service.domain.motivated_report import MotivatedReport
 
 
 @dataclass(frozen=True)
@@ -87,3 +88,5 @@ class CareerView:
     here: EnrollmentView
     previous: EnrollmentView | None
     next: EnrollmentView | None
+    # The most recent motivated report valid today (VTC 06/2016), if any.
+    report: MotivatedReport | None = None

@@ -40,7 +40,7 @@ from discimus_service.soap.identification_types import identification_of
 from discimus_service.soap.inschrijving_types import (
     INSZType, DubbeleInschrijvingenAntwoordInhoudType, DubbeleInschrijvingenVraagInhoudType,
     DubbeleInschrijvingType, InschrijvingAntwoordInhoudType, InschrijvingResultaatType,
-    InschrijvingVraagInhoudType, InstellingsnummerType, PeriodeType,
+    GemotiveerdVerslagType, InschrijvingVraagInhoudType, InstellingsnummerType, PeriodeType,
     PersoonsnaamType, SchoolloopbaanAntwoordInhoudType, SchoolloopbaanVraagInhoudType,
     StamnummerType, UitschrijvingVraagInhoudType, VervolgType,
 )
@@ -116,7 +116,14 @@ def career_inhoud(v: views.CareerView):
     return SchoolloopbaanAntwoordInhoudType(
         INSZ=v.insz, Stamnummer=v.stamnummer, Inschrijving=enrollment_result(v.here),
         VorigeSchool=enrollment_result(v.previous),
-        VolgendeSchool=enrollment_result(v.next))
+        VolgendeSchool=enrollment_result(v.next), GemotiveerdVerslag=_report(v.report))
+
+
+def _report(report):
+    if report is None:
+        return None
+    return GemotiveerdVerslagType(Datum=report.report_date, Type=report.kind.value,
+                                  GeldigVan=report.valid_from, GeldigTot=report.valid_to)
 
 
 # -- the service ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from spyne.model.complex import ComplexModel
 from spyne.model.primitive import Date, Integer, Unicode
 
 from discimus_service.domain.model import Aanleiding
+from discimus_service.domain.motivated_report import SpecialNeedsType
 from discimus_service.soap.documented import (
     code_list, complex_type, field, list_type, simple_type,
 )
@@ -229,6 +230,37 @@ class DubbeleInschrijvingenAntwoordInhoudType(ComplexModel):
     ]
 
 
+TypeBuitengewoonOnderwijsType = code_list(
+    "TypeBuitengewoonOnderwijsType", NS, "The type of special-needs education a CLB's "
+    "motivated report gives access to (since the M-decree, 2015).", {
+        SpecialNeedsType.BASISAANBOD.value: "Basisaanbod: the common curriculum for "
+                                            "pupils who need more support.",
+        SpecialNeedsType.TYPE_2.value: "Type 2: moderate or severe intellectual "
+                                       "disability.",
+        SpecialNeedsType.TYPE_3.value: "Type 3: emotional or behavioural disorder.",
+        SpecialNeedsType.TYPE_4.value: "Type 4: physical disability.",
+        SpecialNeedsType.TYPE_6.value: "Type 6: visual impairment.",
+        SpecialNeedsType.TYPE_7.value: "Type 7: auditory impairment or speech and "
+                                       "language disorder.",
+        SpecialNeedsType.TYPE_9.value: "Type 9: autism spectrum disorder without "
+                                       "intellectual disability.",
+    }, codes=SpecialNeedsType)
+
+
+@complex_type
+class GemotiveerdVerslagType(ComplexModel):
+    """A CLB's motivated report for access to special-needs education (VTC 06/2016)."""
+
+    __namespace__ = NS
+    _type_info = [
+        ("Datum", field(Date, "The date of the report.")),
+        ("Type", field(TypeBuitengewoonOnderwijsType, "The type of special-needs "
+                       "education it gives access to.")),
+        ("GeldigVan", field(Date, "First day it is valid.")),
+        ("GeldigTot", field(Date, "Last day it is valid; absent: no end.", optional=True)),
+    ]
+
+
 @complex_type
 class SchoolloopbaanAntwoordInhoudType(ComplexModel):
     """A student's enrollment at the asking institution and the ones around it."""
@@ -242,4 +274,11 @@ class SchoolloopbaanAntwoordInhoudType(ComplexModel):
                                "another institution.", optional=True)),
         ("VolgendeSchool", field(InschrijvingResultaatType, "The enrollment after it, "
                                  "at another institution.", optional=True)),
+        # Added after the first publication, optional and last: older clients that
+        # ignore unknown trailing elements, and every earlier answer, stay valid.
+        ("GemotiveerdVerslag", field(GemotiveerdVerslagType, "The most recent motivated "
+                                     "report for special-needs education that a CLB "
+                                     "registered for the student (VTC 06/2016) and that "
+                                     "is valid today; absent when there is none.",
+                                     optional=True)),
     ]

@@ -15,8 +15,10 @@ from tests import magda
 INSZ = "12031555672"
 WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
 # The own-design consultations asked with Criteria (INSZ and Periode); the
-# home-education registrations have their own (tests/security/test_home_education.py).
-OWN = [s for s in SERVICES if s.own_design and s.consultation]
+# home-education registrations and the CLB feed have their own files
+# (test_home_education.py, test_clb_feed_operations.py).
+OWN = [s for s in SERVICES if s.own_design and s.consultation
+       and s.naam != "GeefMeldingenProblematischeAfwezigheden"]
 E = ElementMaker()
 
 

@@ -16,13 +16,13 @@ from typing import Any
 from discimus_service.domain.errors import InvalidCodeValueError, InvalidDateError
 from discimus_service.domain.schoolyear import school_year_end
 from discimus_service.services import attendance as counts
+from discimus_service.services import clb_feed, motivated_reports
 from discimus_service.services import enrollment_history as history
 from discimus_service.services import home_education as home
 from discimus_service.services import partner_interest as interest
-from discimus_service.soap.magda import attendance
-from discimus_service.soap.magda import home_education as home_xml
 from discimus_service.services import led_certificates
-from discimus_service.soap.magda import attendance, led
+from discimus_service.soap.magda import attendance, clb, clb_report, led
+from discimus_service.soap.magda import home_education as home_xml
 from discimus_service.soap.magda.envelope import RequestContext, E
 
 
@@ -248,6 +248,20 @@ SERVICES: tuple[MagdaService, ...] = (
         "GeefBewijs", "02.00.0000", "LED.GeefBewijsDienst-02.00", led.LED_NS, "LED",
         led.read_question, led_certificates.give_certificates,
         led_certificates.CertificateResult, led.inhoud, consultation=True),
+    # CLB, via LARS (VTC 05/2016): its feed of notifications; own design, MAGDA's style.
+    MagdaService(
+        "GeefMeldingenProblematischeAfwezigheden", "02.00.0000",
+        "Onderwijs.GeefMeldingenProblematischeAfwezighedenDienst-02.00", clb.FEED_NS,
+        "Disci", clb.read_question, clb_feed.read_feed, clb_feed.FeedResult, clb.inhoud,
+        consultation=True, own_design=True),
+    # CLB (CREON) → AGODI (VTC 06/2016): its motivated report; audited like a
+    # consultation (who sent what about which INSZ, under which authorisation).
+    MagdaService(
+        "RegistreerGemotiveerdVerslag", "02.00.0000",
+        "Onderwijs.RegistreerGemotiveerdVerslagDienst-02.00", clb_report.REPORT_NS,
+        "Disci", clb_report.read_question, motivated_reports.register_report,
+        motivated_reports.ReportResult, clb_report.inhoud,
+        consultation=True, own_design=True),
 )
 BY_REQUEST = {s.request_tag: s for s in SERVICES}
 SHARED_PATHS = ("/api/Magda-02.00/soap/WebService", "/Magda-02.00/soap/WebService")
