@@ -139,6 +139,7 @@ class Registered:
                 + ("  (replaces the earlier result of that day)" if self.replaced else "")]
 
 
+@dataclass(frozen=True)
 class LedCertificate:
     """One Bewijs of LED.GeefBewijs: its fields by path under Bewijs (``Basis/Graad/Naam``),
     only those the partner's authorisation answered."""
@@ -160,6 +161,7 @@ class LedCertificate:
                                     d.get("Basis/Uitreikingsdatum/Dag")) if p) or None
 
 
+@dataclass(frozen=True)
 class ClbNotification:
     """One Melding of GeefMeldingenProblematischeAfwezigheden."""
 
