@@ -445,7 +445,7 @@ APPLICATION_TABLES = ("schools", "senders", "mandates", "enrollments", "journal"
                       "academies", "dko_mandates", "dko_registrations",
                       "identification_numbers")
 
-# -- Home education (domain/home_education.py, migration 0018): what the inspectorate
+# -- Home education (domain/home_education.py, migration 0017): what the inspectorate
 # sends; one row per person and date, a correction replaces it (unique key).
 home_education_inspections = Table(
     "home_education_inspections", metadata,
@@ -474,7 +474,7 @@ exam_board_results = Table(
 )
 APPLICATION_TABLES += ("home_education_inspections", "exam_board_results")
 
-# CLB (migration 0017, domain/clb.py): which CLB guides which school, and every CLB's
+# CLB (migration 0016, domain/clb.py): which CLB guides which school, and every CLB's
 # feed of notifications. ``sequence`` numbers one CLB's feed 1, 2, 3 … and is unique
 # per CLB, so two transactions that both take the next number cannot both commit: a
 # reader holding cursor N never misses a notification committed after it read N+1.

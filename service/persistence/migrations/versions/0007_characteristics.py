@@ -1,14 +1,14 @@
 """Message type 3: student characteristics (declarations on honour).
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0006
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0008"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Message type 4: certificates obtained (studiebewijzen).
 
 Revision ID: 0008
-Revises: 0009
+Revises: 0007
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0009"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -2,14 +2,14 @@
 students, refusals and dissolved enrollments).
 
 Revision ID: 0009
-Revises: 0015
+Revises: 0008
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0015"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

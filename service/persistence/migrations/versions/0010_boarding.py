@@ -6,14 +6,14 @@ existing rows are funded schools ("school") until a fixture or an operator says
 otherwise.
 
 Revision ID: 0010
-Revises: 0013
+Revises: 0009
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0013"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

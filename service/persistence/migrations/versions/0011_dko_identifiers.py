@@ -6,14 +6,14 @@ channels, the numbers supplied by matching, the pseudo numbers and the wrong num
 which is where a match starts.
 
 Revision ID: 0011
-Revises: 0012
+Revises: 0010
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0012"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -5,14 +5,14 @@ certificate (004 §78: at most 4 a school year, counted across schools). Existin
 days were sent without the mark: false.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """The magda-connector security profile: opted into per sender, journaled per message.
 
 Revision ID: 0013
-Revises: 0014
+Revises: 0012
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0014"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Partner-side operations: the audit of consultations, fault rules, authorisation field sets.
 
 Revision ID: 0014
-Revises: 0007
+Revises: 0013
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0007"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

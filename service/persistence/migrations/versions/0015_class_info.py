@@ -1,14 +1,14 @@
 """LeerID class information: director's assignments, the sharing history, the classes.
 
 Revision ID: 0015
-Revises: 0006
+Revises: 0014
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0006"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

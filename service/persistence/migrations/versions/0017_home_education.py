@@ -1,14 +1,14 @@
 """Home education: the inspectorate's control results and exam-board results.
 
-Revision ID: 0018
-Revises: 0011
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018"
-down_revision = "0011"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 

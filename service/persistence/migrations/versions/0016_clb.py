@@ -5,15 +5,15 @@ A notification is written in the transaction that registers the absences reachin
 threshold (``services/clb_feed.py``); unique per INSZ, school year and threshold, and
 numbered per CLB without gaps (unique per CLB and sequence).
 
-Revision ID: 0017
-Revises: 0018
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-11-26
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
-down_revision = "0018"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
