@@ -154,6 +154,8 @@ def _retention(args) -> int:
            [["absences (half days, 004 §71)", str(report.absences)],
             ["ended school careers (004 §72)", str(report.careers)],
             ["  their enrollments with identifiers", str(report.enrollments)],
+            *[[f"  their rows in {name}", str(count)]
+              for name, count in report.person_rows.items()],
             ["journal entries", str(report.journal_entries)],
             ["audit entries", str(report.audit_entries)]])
     return 0

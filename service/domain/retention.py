@@ -28,7 +28,7 @@ cache (a hash per signature, no personal data) is kept.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from discimus_service.domain.school_calendar import CALENDARS, SchoolYearCalendar
 from discimus_service.domain.schoolyear import school_year, school_year_start
@@ -59,6 +59,9 @@ class RetentionReport:
     enrollments: int             # their enrollment rows (which hold the identifiers)
     journal_entries: int
     audit_entries: int
+    # The same persons' rows in the tables of the other message types and partner flows
+    # (``PERSON_TABLES``), per table: identifiers go with the whole school career.
+    person_rows: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,3 +105,15 @@ def ended_careers(stubs: list[EnrollmentStub], before: dt.date) -> list[list[int
                 max(m.end_date for m in members) < before:
             out.append(sorted(m.id for m in members))
     return sorted(out)
+
+
+# The tables beside the enrollments that hold a person's identifiers, and by what they
+# hold them: ("school", table) by institution number and stamnummer, ("insz", table) by
+# INSZ. Their rows go with the ended school career. Not certificates: the LED database
+# keeps proofs of learning for life (001), so a certificate outlives the career.
+PERSON_TABLES: tuple[tuple[str, str], ...] = (
+    ("school", "characteristics"), ("school", "records"), ("school", "class_assignments"),
+    ("insz", "records"), ("insz", "boarding_enrollments"), ("insz", "clb_notifications"),
+    ("insz", "motivated_reports"), ("insz", "home_education_inspections"),
+    ("insz", "exam_board_results"),
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select
+from sqlalchemy import and_, bindparam, delete, func, insert, select, tuple_
 
 from discimus_service.domain.audit import AuditEntry, FaultKind, FaultRule
 from discimus_service.domain.retention import EnrollmentStub
@@ -113,6 +113,21 @@ class SqlRetention(ports.RetentionRepository):
         for start in range(0, len(ids), 500):       # bounded IN lists
             self._c.execute(delete(t.enrollments).where(
                 c.id.in_(bindparam("ids", expanding=True))), {"ids": ids[start:start + 500]})
+
+    def person_rows(self, school_keys, inszs, *, remove: bool) -> dict[str, int]:
+        from discimus_service.domain.retention import PERSON_TABLES
+        counts: dict[str, int] = {}
+        for by, name in PERSON_TABLES:
+            table = t.metadata.tables[name]
+            keys = school_keys if by == "school" else inszs
+            column = (tuple_(table.c.institution_number, table.c.stamnummer)
+                      if by == "school" else table.c.insz)
+            for start in range(0, len(keys), 500):          # bounded IN lists
+                chunk = keys[start:start + 500]
+                counts[name] = counts.get(name, 0) + self._apply(
+                    table, column.in_(chunk), remove)
+            counts.setdefault(name, 0)
+        return counts
 
     def _apply(self, table, condition, remove: bool) -> int:
         if remove:

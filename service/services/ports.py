@@ -458,6 +458,12 @@ class RetentionRepository(abc.ABC):
     @abc.abstractmethod
     def remove_enrollments(self, ids: list[int]) -> None: ...
 
+    @abc.abstractmethod
+    def person_rows(self, school_keys: list[tuple[str, str]], inszs: list[str], *,
+                    remove: bool) -> dict[str, int]:
+        """Count (or remove) the rows of ``domain.retention.PERSON_TABLES`` held by
+        these (institution, stamnummer) keys or INSZs; per table."""
+
 
 class ClbRepository(abc.ABC):
     """Which CLB guides which school, and every CLB's notification feed (domain/clb.py)."""

@@ -144,3 +144,43 @@ def test_the_run_purges_what_is_past_retention_and_keeps_the_rest(uow_factory, e
     with uow_factory() as uow:
         again = run_retention(uow, D(2025, 9, 15), dry_run=False)
     assert (again.absences, again.careers, again.journal_entries) == (0, 0, 0)
+
+
+def test_an_ended_career_takes_its_rows_in_the_other_tables_but_not_its_certificates(
+        uow_factory, engine):
+    from discimus_service.persistence import tables as t
+    with uow_factory() as uow:
+        _old_and_new(uow)
+        (gone,) = [e for e in uow.enrollments.at_institution("034567", "1800001")]
+        (kept,) = [e for e in uow.enrollments.at_institution("034567", "1800002")]
+    now = dt.datetime(2019, 6, 1, tzinfo=UTC)
+    with engine.begin() as c:
+        for e in (gone, kept):
+            c.execute(t.characteristics.insert().values(
+                institution_number="034567", stamnummer=e.stamnummer,
+                declared_on=D(2018, 9, 3), student_id="LL", home_language="N",
+                mother_education="4", sender_id="informat", received_on=D(2018, 9, 3)))
+            c.execute(t.motivated_reports.insert().values(
+                clb_id="clb", insz=e.insz, report_date=D(2019, 5, 2), kind="BA",
+                valid_from=D(2019, 5, 2), received_at=now))
+            c.execute(t.certificates.insert().values(
+                institution_number="034567", stamnummer=e.stamnummer, kind="GBO",
+                school_year=2018, student_id="LL", insz=e.insz, obtained_on=D(2019, 6, 28),
+                excluded_forms="", institution_name="Sint-Jozefscollege",
+                special_needs=False, sender_id="informat", received_on=D(2019, 6, 28)))
+    before = row_counts(engine)
+    with uow_factory() as uow:
+        dry = run_retention(uow, D(2025, 9, 15), dry_run=True)
+    assert (dry.person_rows["characteristics"], dry.person_rows["motivated_reports"]) == (1, 1)
+    assert row_counts(engine) == before
+    with uow_factory() as uow:
+        done = run_retention(uow, D(2025, 9, 15), dry_run=False)
+    assert done.person_rows == dry.person_rows
+    after = row_counts(engine)
+    assert after["characteristics"] == before["characteristics"] - 1
+    assert after["motivated_reports"] == before["motivated_reports"] - 1
+    # A certificate is a proof of learning for life (LED): it outlives the career.
+    assert after["certificates"] == before["certificates"]
+    with engine.connect() as c:
+        left = {r.stamnummer for r in c.execute(t.characteristics.select())}
+    assert left == {"1800002"}
