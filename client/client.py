@@ -49,21 +49,13 @@ class DiscimusClient:
                                  forbid_external=True, xml_huge_tree=False)
         transport = Transport(session=session or requests.Session(), timeout=timeout,
                               operation_timeout=timeout)
-        self._zeep = zeep.Client(str(wsdl_path("inschrijving")), wsse=self.wsse,
-                                 settings=settings, transport=transport)
-        binding = next(iter(self._zeep.wsdl.bindings))
-        self._binding = self._zeep.wsdl.bindings[binding]
-        self._inschrijving = self._zeep.create_service(
-            binding, base_url.rstrip("/") + "/inschrijving")
-        # Message type 2 has its own contract, path and zeep client (same transport).
-        self._zeep_afwezigheid = zeep.Client(str(wsdl_path("afwezigheid")), wsse=self.wsse,
-                                             settings=settings, transport=transport)
-        self._afwezigheid = self._zeep_afwezigheid.create_service(
-            next(iter(self._zeep_afwezigheid.wsdl.bindings)),
-            base_url.rstrip("/") + "/afwezigheid")
         self._base_url, self._settings, self._transport = (base_url.rstrip("/"), settings,
                                                            transport)
         self._proxies: dict[str, Any] = {}
+        # Message types 1 and 2, the ones every package uses, made now; the others on
+        # first use (``_contract``).
+        self._inschrijving = self._contract("inschrijving")
+        self._afwezigheid = self._contract("afwezigheid")
 
     @classmethod
     def from_pki(cls, base_url: str, pki_dir: str | Path, sender_id: str,
@@ -156,8 +148,10 @@ class DiscimusClient:
                           absence_messages.problematic_answer, self._afwezigheid)
 
     # -- class information for LeerID (seed 003) -------------------------------------------
-    def register_classes(self, institution_number: str, classes: list[class_messages.StudentClass], *,
-                         referte: str | None = None) -> r.Result[class_messages.ClassesProcessed]:
+    def register_classes(self, institution_number: str,
+                         classes: list[class_messages.StudentClass], *,
+                         referte: str | None = None
+                         ) -> r.Result[class_messages.ClassesProcessed]:
         """Send students' classes (Broekx, Informat, Wisa; while the school shares them),
         up to 1,000 at once, all or nothing; a student's class replaces the last one."""
         return self._call("RegistreerKlasinformatie",
@@ -566,28 +560,13 @@ class DiscimusClient:
         return self._proxies[name]
 
     def _service_of(self, operation: str, service: str | None = None):
-        """The zeep client and service proxy whose contract has ``operation``."""
-        if service == "dko" or operation in dko_messages.OPERATIONS:
-            proxy = self._contract("dko")
-            return proxy._client, proxy
-        if operation in absence_messages.OPERATIONS:
-            return self._zeep_afwezigheid, self._afwezigheid
-        if operation in class_messages.OPERATIONS:
-            proxy = self._contract("klasinformatie")
-            return proxy._client, proxy
-        if operation in rm.CONTRACTS:
-            proxy = self._contract(rm.CONTRACTS[operation])
-            return proxy._client, proxy
-        if operation in certificate_messages.OPERATIONS:
-            proxy = self._contract("studiebewijs")
-            return proxy._client, proxy
-        if operation in km.OPERATIONS:
-            proxy = self._contract("leerlingenkenmerken")
-            return proxy._client, proxy
-        if operation in internaat_messages.OPERATIONS:
-            proxy = self._contract("internaat")
-            return proxy._client, proxy
-        return self._zeep, self._inschrijving
+        """The zeep client and service proxy whose contract has ``operation``.
+
+        :param service: a contract's name, for an operation two contracts have
+            (GeefIdentificatienummers: ``"dko"``); else found from the operation.
+        """
+        proxy = self._contract(service or _CONTRACT_OF.get(operation, "inschrijving"))
+        return proxy._client, proxy
 
     def _signed(self, operation: str, verzoek: dict, service=None):
         """The signed envelope zeep would send for ``operation``, and its HTTP headers."""
@@ -654,6 +633,19 @@ class DiscimusClient:
             "Tijdstip": {"Datum": now.date(), "Tijd": now.strftime("%H:%M:%S.")
                          + f"{now.microsecond // 1000:03d}"},
             "Afzender": {"Identificatie": self.sender_id, "Referte": referte}}}
+
+
+# Operation → the contract (``wsdl/<name>.wsdl``) that has it; message type 1's
+# operations are the default. Each message type's module lists its own operations.
+_CONTRACT_OF: dict[str, str] = {
+    **dict.fromkeys(absence_messages.OPERATIONS, "afwezigheid"),
+    **dict.fromkeys(km.OPERATIONS, "leerlingenkenmerken"),
+    **dict.fromkeys(certificate_messages.OPERATIONS, "studiebewijs"),
+    **dict.fromkeys(internaat_messages.OPERATIONS, "internaat"),
+    **dict.fromkeys(class_messages.OPERATIONS, "klasinformatie"),
+    **dict.fromkeys(dko_messages.OPERATIONS, "dko"),
+    **rm.CONTRACTS,
+}
 
 
 def _headers(service, operation: str) -> dict[str, str]:
