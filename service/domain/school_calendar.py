@@ -19,8 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from discimus_service.domain.absence import HalfDay
 from discimus_service.domain.errors import NoSchoolCalendarError
-from discimus_service.domain.schoolyear import school_year
+from discimus_service.domain.schoolyear import (
+    school_year, school_year_end, school_year_start,
+)
 
 _D = dt.date
 MORNING, AFTERNOON = "VM", "NM"
@@ -179,7 +182,6 @@ def holidays(year: int) -> list[tuple[dt.date, dt.date, str]]:
     """The days off of school year ``year`` as periods: its row's, with the days of the
     1 September–31 August year before its first and after its last school day; or the
     fallback's."""
-    from discimus_service.domain.schoolyear import school_year_end, school_year_start
     start, end = school_year_start(year), school_year_end(year)
     if year not in CALENDARS:
         out = []
@@ -198,7 +200,8 @@ def holidays(year: int) -> list[tuple[dt.date, dt.date, str]]:
 
 def is_school_half_day(day: dt.date, half, periods) -> bool:
     """Whether ``half`` (VM or NM) of ``day`` is school, given :func:`holidays`."""
-    if day.weekday() >= 5 or (day.weekday(), getattr(half, "value", half)) in FREE_EVERY_WEEK:
+    half = getattr(half, "value", half)        # a HalfDay or its text
+    if day.weekday() >= 5 or (day.weekday(), half) in FREE_EVERY_WEEK:
         return False
     return not any(first <= day <= last for first, last, _ in periods)
 
@@ -207,8 +210,6 @@ def school_half_days(year: int, first: dt.date | None = None,
                      last: dt.date | None = None):
     """The school half days of school year ``year`` (1 September to 31 August), in order,
     from ``first`` to ``last`` when given, as (day, HalfDay)."""
-    from discimus_service.domain.absence import HalfDay
-    from discimus_service.domain.schoolyear import school_year_end, school_year_start
     periods = holidays(year)
     day = max(school_year_start(year), first or school_year_start(year))
     end = min(school_year_end(year), last or school_year_end(year))
